@@ -1,0 +1,40 @@
+using System.Buffers;
+using Xmmutablemap.Internal;
+
+namespace Xmmutablemap;
+
+/// <summary>
+/// The canonical encoding v1 of any model value (deterministic MessagePack, <c>schemas/canonical-encoding.md</c>).
+/// A map's <see cref="ImmutableMap{TKey, TValue}.ContentHash"/> is the SHA-256 of these bytes.
+/// </summary>
+/// <example>
+/// <code>
+/// byte[] bytes = CanonicalEncoding.ToArray(ImmutableMap.Of(("a", 1)));  // 81 a1 61 01
+/// </code>
+/// </example>
+public static class CanonicalEncoding
+{
+    /// <summary>The version of the encoding these bytes follow.</summary>
+    public const int Version = 1;
+
+    /// <summary>Writes the canonical bytes of <paramref name="value"/> to <paramref name="output"/>.</summary>
+    /// <exception cref="NotSupportedException">The value, or something inside it, is outside the data model; the message names the path.</exception>
+    public static void Write(IBufferWriter<byte> output, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        CanonicalWriter.Write(output, value);
+    }
+
+    /// <summary>Returns the canonical bytes of <paramref name="value"/>.</summary>
+    /// <exception cref="NotSupportedException">The value is outside the data model.</exception>
+    public static byte[] ToArray(object? value)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        CanonicalWriter.Write(buffer, value);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Returns the SHA-256 of the canonical bytes of <paramref name="value"/>, streamed without building them.</summary>
+    /// <exception cref="NotSupportedException">The value is outside the data model.</exception>
+    public static ContentHash Hash(object? value) => CanonicalWriter.Hash(value);
+}

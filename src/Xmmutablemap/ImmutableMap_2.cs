@@ -1,0 +1,206 @@
+using System.Collections;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Xmmutablemap.Internal;
+
+namespace Xmmutablemap;
+
+/// <summary>
+/// A map that cannot change after it is built. It enumerates in canonical key order (strings by
+/// Unicode code point, integers numerically), has value equality, and carries a
+/// <see cref="ContentHash"/> that is the same on every machine and in every language implementing
+/// <c>schemas/canonical-encoding.md</c>.
+/// </summary>
+/// <typeparam name="TKey">The key type: <see cref="string"/> or an integer type for a content hash; any comparable type in memory.</typeparam>
+/// <typeparam name="TValue">The value type.</typeparam>
+/// <example>
+/// <code>
+/// var config = ImmutableMap.Of(("lr", 0.001), ("momentum", 0.9));
+/// Console.WriteLine(config);              // ImmutableMap({"lr": 0.001, "momentum": 0.9})
+/// var faster = config.SetItem("lr", 0.01); // config itself is unchanged
+/// Console.WriteLine(config.ContentHash);  // sha256:...
+/// </code>
+/// </example>
+[CollectionBuilder(typeof(ImmutableMap), nameof(ImmutableMap.Create))]
+public sealed partial class ImmutableMap<TKey, TValue> :
+    IReadOnlyDictionary<TKey, TValue>,
+    IEquatable<ImmutableMap<TKey, TValue>>,
+    IImmutableMap,
+    ICanonicalEncodable
+    where TKey : notnull
+{
+    /// <summary>The empty map.</summary>
+    public static readonly ImmutableMap<TKey, TValue> Empty = new(KeyIndex<TKey>.Empty, []);
+
+    private readonly KeyIndex<TKey> _index;
+    private readonly TValue[] _values;
+
+    // Caches. Each is computed from immutable state, so a race only computes the same value twice;
+    // the volatile flags publish the value before the flag.
+    private int _hashCode;
+    private volatile bool _hasHashCode;
+    private ContentHash _contentHash;
+    private volatile bool _hasContentHash;
+
+    private ImmutableMap(KeyIndex<TKey> index, TValue[] values)
+    {
+        _index = index;
+        _values = values;
+    }
+
+    /// <summary>Wraps arrays already in canonical order with unique keys; the map owns them from now on.</summary>
+    internal static ImmutableMap<TKey, TValue> FromCanonical(TKey[] keys, TValue[] values)
+        => keys.Length == 0 ? Empty : new(new KeyIndex<TKey>(keys), values);
+
+    /// <summary>The number of entries.</summary>
+    public int Count => _values.Length;
+
+    /// <summary>Whether the map has no entries.</summary>
+    public bool IsEmpty => _values.Length == 0;
+
+    /// <summary>The keys in canonical order.</summary>
+    public ImmutableArray<TKey> Keys => ImmutableCollectionsMarshal.AsImmutableArray(_index.Keys);
+
+    /// <summary>The values, in the canonical order of their keys.</summary>
+    public ImmutableArray<TValue> Values => ImmutableCollectionsMarshal.AsImmutableArray(_values);
+
+    IEnumerable<TKey> IReadOnlyDictionary<TKey, TValue>.Keys => _index.Keys;
+
+    IEnumerable<TValue> IReadOnlyDictionary<TKey, TValue>.Values => _values;
+
+    /// <summary>Gets the value for <paramref name="key"/>.</summary>
+    /// <exception cref="KeyNotFoundException">The key is not in the map; the message names it.</exception>
+    public TValue this[TKey key]
+    {
+        get
+        {
+            int i = _index.IndexOf(key);
+            if (i < 0) ThrowKeyNotFound(key);
+            return _values[i];
+        }
+    }
+
+    /// <summary>Whether the map has an entry for <paramref name="key"/>.</summary>
+    public bool ContainsKey(TKey key) => _index.IndexOf(key) >= 0;
+
+    /// <summary>Gets the value for <paramref name="key"/> if there is one.</summary>
+    public bool TryGetValue(TKey key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out TValue value)
+    {
+        int i = _index.IndexOf(key);
+        if (i < 0)
+        {
+            value = default;
+            return false;
+        }
+        value = _values[i];
+        return true;
+    }
+
+    /// <summary>Returns the value for <paramref name="key"/>, or <paramref name="defaultValue"/> (Python's <c>get(k, default)</c>).</summary>
+    public TValue GetValueOrDefault(TKey key, TValue defaultValue)
+    {
+        int i = _index.IndexOf(key);
+        return i < 0 ? defaultValue : _values[i];
+    }
+
+    /// <summary>
+    /// The PyTree flatten: keys and values in canonical order, as two arrays of equal length.
+    /// <see cref="ImmutableMap.Unflatten{TKey, TValue}"/> turns them back into an equal map.
+    /// </summary>
+    public (ImmutableArray<TKey> Keys, ImmutableArray<TValue> Values) Flatten() => (Keys, Values);
+
+    /// <summary>Returns a map with the same keys and each value passed through <paramref name="selector"/>.</summary>
+    public ImmutableMap<TKey, TResult> MapValues<TResult>(Func<TValue, TResult> selector)
+    {
+        ArgumentNullException.ThrowIfNull(selector);
+        var results = new TResult[_values.Length];
+        for (int i = 0; i < results.Length; i++) results[i] = selector(_values[i]);
+        return ImmutableMap<TKey, TResult>.WithSameKeys(_index, results);
+    }
+
+    /// <summary>Returns a map with the same keys and each value replaced by <paramref name="selector"/>(key, value).</summary>
+    public ImmutableMap<TKey, TResult> MapValues<TResult>(Func<TKey, TValue, TResult> selector)
+    {
+        ArgumentNullException.ThrowIfNull(selector);
+        var results = new TResult[_values.Length];
+        for (int i = 0; i < results.Length; i++) results[i] = selector(_index.Keys[i], _values[i]);
+        return ImmutableMap<TKey, TResult>.WithSameKeys(_index, results);
+    }
+
+    internal static ImmutableMap<TKey, TValue> WithSameKeys(KeyIndex<TKey> index, TValue[] values)
+        => values.Length == 0 ? Empty : new(index, values);
+
+    /// <summary>The SHA-256 content hash of the canonical encoding. Computed on first use, then cached.</summary>
+    /// <exception cref="NotSupportedException">A key or value is outside the data model; the message names its path and type.</exception>
+    public ContentHash ContentHash
+    {
+        get
+        {
+            if (_hasContentHash) return _contentHash;
+            _contentHash = CanonicalWriter.Hash(this);
+            _hasContentHash = true;
+            return _contentHash;
+        }
+    }
+
+    /// <summary>Writes the canonical encoding (deterministic MessagePack) to <paramref name="output"/>.</summary>
+    /// <exception cref="NotSupportedException">A key or value is outside the data model.</exception>
+    public void WriteCanonicalTo(System.Buffers.IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        CanonicalWriter.Write(output, this);
+    }
+
+    /// <summary>Returns the canonical encoding (deterministic MessagePack) in a new array; its SHA-256 is <see cref="ContentHash"/>.</summary>
+    /// <exception cref="NotSupportedException">A key or value is outside the data model.</exception>
+    public byte[] ToCanonicalBytes()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        CanonicalWriter.Write(buffer, this);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    void ICanonicalEncodable.WriteCanonical(CanonicalWriter writer)
+    {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        var keys = _index.Keys;
+        var values = _values;
+        writer.WriteMapHeader(keys.Length);
+        for (int i = 0; i < keys.Length; i++)
+        {
+            try
+            {
+                writer.WriteKey(keys[i]);
+                writer.WriteValue(values[i]);
+            }
+            catch (NonModelValueException e)
+            {
+                object key = keys[i];
+                throw e.Under(parent => ModelPath.Key(parent, key));
+            }
+        }
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowKeyNotFound(TKey key)
+        => throw new KeyNotFoundException($"The key {ModelValue.Format(key)} is not in the map.");
+
+    /// <summary>Returns a struct enumerator over the entries in canonical key order.</summary>
+    public Enumerator GetEnumerator() => new(this);
+
+    IEnumerator<KeyValuePair<TKey, TValue>> IEnumerable<KeyValuePair<TKey, TValue>>.GetEnumerator() => GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    Type IImmutableMap.KeyType => typeof(TKey);
+
+    Type IImmutableMap.ValueType => typeof(TValue);
+
+    object IImmutableMap.GetKey(int index) => _index.Keys[index];
+
+    object? IImmutableMap.GetValue(int index) => _values[index];
+
+    /// <summary>Shows the map like the Python repr: <c>ImmutableMap({"a": 1.0, "b": 2, "c": "3"})</c>.</summary>
+    public override string ToString() => ModelValue.Format(this);
+}

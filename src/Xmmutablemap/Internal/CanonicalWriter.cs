@@ -1,0 +1,256 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Collections;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Xmmutablemap.Internal;
+
+/// <summary>
+/// Writes the canonical encoding v1 (deterministic MessagePack) into a small buffer that is flushed
+/// either into an <see cref="IBufferWriter{T}"/> or straight into SHA-256, so hashing a map never
+/// materializes its whole encoding. One instance per thread is reused for hashing.
+/// </summary>
+internal sealed class CanonicalWriter
+{
+    private const int BufferSize = 8192;
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    [ThreadStatic] private static CanonicalWriter? t_hashWriter;
+
+    private readonly byte[] _buffer = new byte[BufferSize];
+    private int _position;
+    private IncrementalHash? _hash;
+    private IBufferWriter<byte>? _output;
+
+    public static ContentHash Hash<T>(T value)
+    {
+        var writer = t_hashWriter ?? new CanonicalWriter();
+        t_hashWriter = null; // re-entrant use (a user type's ToString, say) gets its own writer
+        writer._hash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        try
+        {
+            writer.WriteValue(value);
+            writer.Flush();
+            Span<byte> digest = stackalloc byte[ContentHash.Length];
+            writer._hash.GetHashAndReset(digest);
+            t_hashWriter = writer;
+            return new ContentHash(digest);
+        }
+        catch (NonModelValueException e)
+        {
+            throw e.ToPublic();
+        }
+    }
+
+    public static void Write<T>(IBufferWriter<byte> output, T value)
+    {
+        var writer = new CanonicalWriter { _output = output };
+        try
+        {
+            writer.WriteValue(value);
+            writer.Flush();
+        }
+        catch (NonModelValueException e)
+        {
+            throw e.ToPublic();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void WriteValue<T>(T value)
+    {
+        if (typeof(T) == typeof(long)) WriteInteger((long)(object)value!);
+        else if (typeof(T) == typeof(int)) WriteInteger((int)(object)value!);
+        else if (typeof(T) == typeof(double)) WriteFloat((double)(object)value!);
+        else if (typeof(T) == typeof(bool)) WriteBool((bool)(object)value!);
+        else if (typeof(T) == typeof(string))
+        {
+            if (value is null) WriteNil();
+            else WriteString((string)(object)value);
+        }
+        else WriteObject(value);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void WriteKey<TKey>(TKey key)
+    {
+        if (typeof(TKey) == typeof(string)) WriteString((string)(object)key!);
+        else if (typeof(TKey) == typeof(long)) WriteInteger((long)(object)key!);
+        else if (typeof(TKey) == typeof(int)) WriteInteger((int)(object)key!);
+        else if (key is string s) WriteString(s);
+        else if (ModelValue.TryGetInteger(key, out var integer)) WriteInteger(integer);
+        else throw new NonModelValueException($"a map key of type {key?.GetType().FullName ?? "null"} is not a string or an integer.");
+    }
+
+    public void WriteObject(object? value)
+    {
+        switch (value)
+        {
+            case null: WriteNil(); return;
+            case bool b: WriteBool(b); return;
+            case string s: WriteString(s); return;
+            case long l: WriteInteger(l); return;
+            case double d: WriteFloat(d); return;
+            case ImmutableArray<byte> bytes: WriteBytes(bytes.IsDefault ? default : bytes.AsSpan()); return;
+            case ICanonicalEncodable map: map.WriteCanonical(this); return;
+        }
+        if (ModelValue.TryGetInteger(value, out var integer)) { WriteInteger(integer); return; }
+        if (ModelValue.TryGetFloat(value, out var number)) { WriteFloat(number); return; }
+        if (ModelValue.IsImmutableList(value)) { WriteList((IList)value); return; }
+        throw new NonModelValueException($"{value.GetType().FullName} is not a model value (null, bool, integer, float, string, ImmutableArray<byte>, ImmutableArray<T>/ImmutableList<T>, ImmutableMap); ImmutableMap.Freeze converts mutable values.");
+    }
+
+    private void WriteList(IList list)
+    {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        int count = list.Count;
+        WriteArrayHeader(count);
+        for (int i = 0; i < count; i++)
+        {
+            try
+            {
+                WriteObject(list[i]);
+            }
+            catch (NonModelValueException e)
+            {
+                int index = i;
+                throw e.Under(parent => ModelPath.Index(parent, index));
+            }
+        }
+    }
+
+    public void WriteNil() => Reserve(1)[0] = 0xc0;
+
+    public void WriteBool(bool value) => Reserve(1)[0] = value ? (byte)0xc3 : (byte)0xc2;
+
+    public void WriteInteger(long value)
+    {
+        if (value >= 0) { WriteUnsigned((ulong)value); return; }
+        if (value >= -32) { Reserve(1)[0] = unchecked((byte)value); return; }
+        if (value >= sbyte.MinValue) { var s = Reserve(2); s[0] = 0xd0; s[1] = unchecked((byte)value); return; }
+        if (value >= short.MinValue) { var s = Reserve(3); s[0] = 0xd1; BinaryPrimitives.WriteInt16BigEndian(s[1..], (short)value); return; }
+        if (value >= int.MinValue) { var s = Reserve(5); s[0] = 0xd2; BinaryPrimitives.WriteInt32BigEndian(s[1..], (int)value); return; }
+        var t = Reserve(9); t[0] = 0xd3; BinaryPrimitives.WriteInt64BigEndian(t[1..], value);
+    }
+
+    public void WriteInteger(Int128 value)
+    {
+        if (value >= 0) WriteUnsigned((ulong)value);
+        else WriteInteger((long)value);
+    }
+
+    public void WriteUnsigned(ulong value)
+    {
+        if (value <= 127) { Reserve(1)[0] = (byte)value; return; }
+        if (value <= byte.MaxValue) { var s = Reserve(2); s[0] = 0xcc; s[1] = (byte)value; return; }
+        if (value <= ushort.MaxValue) { var s = Reserve(3); s[0] = 0xcd; BinaryPrimitives.WriteUInt16BigEndian(s[1..], (ushort)value); return; }
+        if (value <= uint.MaxValue) { var s = Reserve(5); s[0] = 0xce; BinaryPrimitives.WriteUInt32BigEndian(s[1..], (uint)value); return; }
+        var t = Reserve(9); t[0] = 0xcf; BinaryPrimitives.WriteUInt64BigEndian(t[1..], value);
+    }
+
+    public void WriteFloat(double value)
+    {
+        ulong bits = double.IsNaN(value) ? 0x7ff8000000000000UL : value == 0 ? 0UL : BitConverter.DoubleToUInt64Bits(value);
+        var s = Reserve(9);
+        s[0] = 0xcb;
+        BinaryPrimitives.WriteUInt64BigEndian(s[1..], bits);
+    }
+
+    public void WriteString(string value)
+    {
+        int length;
+        try
+        {
+            length = StrictUtf8.GetByteCount(value);
+        }
+        catch (EncoderFallbackException)
+        {
+            throw new NonModelValueException("the string contains a lone surrogate, which is not a Unicode scalar value.");
+        }
+        if (length <= 31) Reserve(1)[0] = (byte)(0xa0 | length);
+        else if (length <= byte.MaxValue) { var s = Reserve(2); s[0] = 0xd9; s[1] = (byte)length; }
+        else if (length <= ushort.MaxValue) { var s = Reserve(3); s[0] = 0xda; BinaryPrimitives.WriteUInt16BigEndian(s[1..], (ushort)length); }
+        else { var s = Reserve(5); s[0] = 0xdb; BinaryPrimitives.WriteUInt32BigEndian(s[1..], (uint)length); }
+
+        if (length <= BufferSize)
+        {
+            StrictUtf8.GetBytes(value, Reserve(length));
+            return;
+        }
+        byte[] rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            int written = StrictUtf8.GetBytes(value, rented);
+            WriteRaw(rented.AsSpan(0, written));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    public void WriteBytes(ReadOnlySpan<byte> value)
+    {
+        int length = value.Length;
+        if (length <= byte.MaxValue) { var s = Reserve(2); s[0] = 0xc4; s[1] = (byte)length; }
+        else if (length <= ushort.MaxValue) { var s = Reserve(3); s[0] = 0xc5; BinaryPrimitives.WriteUInt16BigEndian(s[1..], (ushort)length); }
+        else { var s = Reserve(5); s[0] = 0xc6; BinaryPrimitives.WriteUInt32BigEndian(s[1..], (uint)length); }
+        WriteRaw(value);
+    }
+
+    public void WriteArrayHeader(int count) => WriteCollectionHeader(count, 0x90, 0xdc);
+
+    public void WriteMapHeader(int count) => WriteCollectionHeader(count, 0x80, 0xde);
+
+    // fix, 16-bit and 32-bit forms sit at consecutive codes (dc/dd, de/df).
+    private void WriteCollectionHeader(int count, byte fixBase, byte code16)
+    {
+        if (count <= 15) Reserve(1)[0] = (byte)(fixBase | count);
+        else if (count <= ushort.MaxValue) { var s = Reserve(3); s[0] = code16; BinaryPrimitives.WriteUInt16BigEndian(s[1..], (ushort)count); }
+        else { var s = Reserve(5); s[0] = (byte)(code16 + 1); BinaryPrimitives.WriteUInt32BigEndian(s[1..], (uint)count); }
+    }
+
+    private void WriteRaw(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length <= BufferSize - _position)
+        {
+            bytes.CopyTo(_buffer.AsSpan(_position));
+            _position += bytes.Length;
+            return;
+        }
+        Flush();
+        Emit(bytes);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Span<byte> Reserve(int count)
+    {
+        if (count > BufferSize - _position) Flush();
+        var span = _buffer.AsSpan(_position, count);
+        _position += count;
+        return span;
+    }
+
+    private void Flush()
+    {
+        if (_position == 0) return;
+        Emit(_buffer.AsSpan(0, _position));
+        _position = 0;
+    }
+
+    private void Emit(ReadOnlySpan<byte> bytes)
+    {
+        if (_hash is not null)
+        {
+            _hash.AppendData(bytes);
+        }
+        else
+        {
+            bytes.CopyTo(_output!.GetSpan(bytes.Length));
+            _output.Advance(bytes.Length);
+        }
+    }
+}
