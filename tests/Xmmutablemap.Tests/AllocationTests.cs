@@ -1,0 +1,66 @@
+namespace Xmmutablemap.Tests;
+
+/// <summary>Allocation is counted, not timed: GC.GetAllocatedBytesForCurrentThread is exact per thread.</summary>
+public class AllocationTests
+{
+    private static long Allocated(Action action)
+    {
+        action(); // warm up: JIT and first-use caches
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        action();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    private static readonly ImmutableMap<string, double> Map =
+        Enumerable.Range(0, 100).Select(i => KeyValuePair.Create("optimizer.param_" + i, i * 0.5)).ToImmutableMap();
+
+    private static readonly string[] Probes = ["optimizer.param_7", "optimizer.param_99", "missing"];
+
+    [Fact]
+    public void Lookups_allocate_nothing()
+    {
+        double sum = 0;
+        Assert.Equal(0, Allocated(() =>
+        {
+            for (int i = 0; i < 1000; i++)
+            {
+                foreach (var key in Probes)
+                {
+                    if (Map.TryGetValue(key, out var v)) sum += v;
+                    if (Map.ContainsKey(key)) sum += Map[key];
+                    sum += Map.GetValueOrDefault(key, 0);
+                }
+            }
+        }));
+        Assert.True(sum > 0);
+    }
+
+    [Fact]
+    public void Enumeration_allocates_nothing()
+    {
+        double sum = 0;
+        Assert.Equal(0, Allocated(() =>
+        {
+            foreach (var pair in Map) sum += pair.Value;
+            foreach (var key in Map.Keys) sum += key.Length;
+            foreach (var value in Map.Values) sum += value;
+        }));
+        Assert.True(sum > 0);
+    }
+
+    [Fact]
+    public void Reading_cached_hashes_allocates_nothing()
+    {
+        int code = 0;
+        ContentHash hash = default;
+        Assert.Equal(0, Allocated(() =>
+        {
+            for (int i = 0; i < 100; i++)
+            {
+                code ^= Map.GetHashCode();
+                hash = Map.ContentHash;
+            }
+        }));
+        Assert.NotEqual(default, hash);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+
+namespace Xmmutablemap.Tests;
+
+public class ContentHashTests
+{
+    [Fact]
+    public void Empty_map_hash_is_sha256_of_the_byte_0x80()
+    {
+        Assert.Equal("sha256:76be8b528d0075f7aae98d6fa57a6d3c83ae480a8469e668d7b0af968995ac71", ImmutableMap.Create<string, int>().ContentHash.ToString());
+    }
+
+    [Fact]
+    public void Content_hash_is_sha256_of_the_canonical_bytes()
+    {
+        var map = ImmutableMap.Of<string, object?>(("b", 2.0), ("a", 1), ("c", "3"));
+        Assert.Equal("83a16101a162cb4000000000000000a163a133", Convert.ToHexStringLower(map.ToCanonicalBytes()));
+        Assert.Equal("sha256:" + Convert.ToHexStringLower(SHA256.HashData(map.ToCanonicalBytes())), map.ContentHash.ToString());
+    }
+
+    [Fact]
+    public void Parse_round_trips_and_accepts_upper_case_hex()
+    {
+        var hash = ImmutableMap.Of(("a", 1)).ContentHash;
+        Assert.Equal(hash, ContentHash.Parse(hash.ToString()));
+        Assert.Equal(hash, ContentHash.Parse(hash.ToString().ToUpperInvariant().Replace("SHA256:", "sha256:")));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("sha256:")]
+    [InlineData("sha1:76be8b528d0075f7aae98d6fa57a6d3c83ae480a8469e668d7b0af968995ac71")]
+    [InlineData("sha256:76be8b528d0075f7aae98d6fa57a6d3c83ae480a8469e668d7b0af968995ac7")]
+    [InlineData("sha256:76be8b528d0075f7aae98d6fa57a6d3c83ae480a8469e668d7b0af968995ac7g")]
+    [InlineData("76be8b528d0075f7aae98d6fa57a6d3c83ae480a8469e668d7b0af968995ac71")]
+    public void TryParse_rejects_malformed_text(string text)
+    {
+        Assert.False(ContentHash.TryParse(text, out _));
+        Assert.Throws<FormatException>(() => ContentHash.Parse(text));
+    }
+
+    [Fact]
+    public void Raw_bytes_round_trip()
+    {
+        var bytes = Enumerable.Range(0, 32).Select(i => (byte)(i * 7)).ToArray();
+        var hash = new ContentHash(bytes);
+        Assert.Equal(bytes, hash.ToArray());
+        Assert.Equal("sha256:" + Convert.ToHexStringLower(bytes), hash.ToString());
+        Assert.Throws<ArgumentException>(() => new ContentHash(new byte[31]));
+    }
+
+    [Fact]
+    public void Equality_operators_compare_the_digest()
+    {
+        var a = ImmutableMap.Of(("a", 1)).ContentHash;
+        var b = ImmutableMap.Of(("a", 1L)).ContentHash;
+        var c = ImmutableMap.Of(("a", 1.0)).ContentHash;
+        Assert.True(a == b);
+        Assert.True(a != c);
+        Assert.Equal(a.GetHashCode(), b.GetHashCode());
+    }
+
+    [Fact]
+    public void A_mutable_value_has_no_hash_and_the_error_names_path_and_type()
+    {
+        var inner = ImmutableMap.Of<string, object?>(("layers", System.Collections.Immutable.ImmutableArray.Create<object?>(1, new List<int> { 2 })));
+        var map = ImmutableMap.Of<string, object?>(("model", inner));
+        var e = Assert.Throws<NotSupportedException>(() => map.ContentHash);
+        Assert.Contains("'model.layers[1]'", e.Message);
+        Assert.Contains("System.Collections.Generic.List`1", e.Message);
+    }
+
+    [Fact]
+    public void A_lone_surrogate_has_no_hash()
+    {
+        var map = ImmutableMap.Of(("key", "bad \uD800 text"));
+        var e = Assert.Throws<NotSupportedException>(() => map.ContentHash);
+        Assert.Contains("'key'", e.Message);
+        Assert.Contains("lone surrogate", e.Message);
+    }
+
+    [Fact]
+    public void A_key_that_is_neither_string_nor_integer_has_no_hash()
+    {
+        var map = ImmutableMap.Of((Guid.Empty, 1));
+        Assert.Throws<NotSupportedException>(() => map.ContentHash);
+    }
+
+    [Fact]
+    public void Many_threads_see_the_same_hash_and_hash_code_of_a_fresh_map()
+    {
+        for (int round = 0; round < 20; round++)
+        {
+            var map = Enumerable.Range(0, 200).Select(i => KeyValuePair.Create("k" + i, (object?)(i * 1.5))).ToImmutableMap();
+            var expected = Convert.ToHexStringLower(SHA256.HashData(map.ToCanonicalBytes()));
+            var fresh = Enumerable.Range(0, 200).Select(i => KeyValuePair.Create("k" + i, (object?)(i * 1.5))).ToImmutableMap();
+            var results = new (string Hash, int Code)[8];
+            using var start = new Barrier(results.Length);
+            var threads = Enumerable.Range(0, results.Length).Select(t => new Thread(() =>
+            {
+                start.SignalAndWait();
+                results[t] = (fresh.ContentHash.ToString(), fresh.GetHashCode());
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+            Assert.All(results, r => Assert.Equal("sha256:" + expected, r.Hash));
+            Assert.All(results, r => Assert.Equal(results[0].Code, r.Code));
+        }
+    }
+}
