@@ -5,6 +5,8 @@ Written from ../canonical-encoding.md alone, with the Python standard library on
 
     python3 canonical.py --check    # verify ../test-vectors.json (exit 1 on any mismatch)
     python3 canonical.py --generate # rewrite ../test-vectors.json from the inputs listed below
+    python3 canonical.py --hash FILE...  # content hash of JSON files (and YAML ones, via PyYAML,
+                                         # which is YAML 1.1: only for files that read alike in 1.1)
 """
 import hashlib
 import json
@@ -157,6 +159,28 @@ def inputs():
     yield "list of mixed kinds", V(L(None, True, I(-1), F("-0.0"), S("s"), B("00ff"), L(), M()))
 
 
+def from_plain(v):
+    """Converts values loaded by json/yaml (float vs int already apart) into the model."""
+    if isinstance(v, float):
+        return Float(v)
+    if isinstance(v, list):
+        return [from_plain(x) for x in v]
+    if isinstance(v, dict):
+        return {k: from_plain(x) for k, x in v.items()}
+    return v
+
+
+def hash_files(paths):
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            if path.endswith(".json"):
+                value = json.load(f)
+            else:
+                import yaml  # PyYAML
+                value = yaml.safe_load(f)
+        print("%s  %s" % (content_hash(encode(from_plain(value))), os.path.basename(path)))
+
+
 def generate():
     vectors = []
     for name, typed in inputs():
@@ -184,5 +208,7 @@ def check():
 if __name__ == "__main__":
     if "--generate" in sys.argv:
         generate()
+    elif "--hash" in sys.argv:
+        hash_files(sys.argv[sys.argv.index("--hash") + 1:])
     else:
         sys.exit(0 if check() else 1)

@@ -1,0 +1,29 @@
+namespace Xmmutablemap.Serialization;
+
+/// <summary>
+/// A file format that config documents can be read from and written to. The four built-in formats
+/// implement it; so can a fifth (TOML, say) written outside this library, registered with
+/// <see cref="MapFormatRegistry.Register"/>.
+/// </summary>
+/// <remarks>
+/// A document's top level is always a string-keyed map. Readers return the normalized model
+/// representation (<c>long</c>, <c>ulong</c>, <c>double</c>, <c>ImmutableArray&lt;object?&gt;</c>, nested
+/// <c>ImmutableMap&lt;string, object?&gt;</c>/<c>ImmutableMap&lt;long, object?&gt;</c>) and throw
+/// <see cref="MapFormatException"/> for any bad input.
+/// </remarks>
+public interface IMapFormat
+{
+    /// <summary>The format's name, as used by <c>xmm convert --to</c>: <c>json</c>, <c>yaml</c>, <c>msgpack</c>, <c>protobuf</c>.</summary>
+    string Name { get; }
+
+    /// <summary>The file extensions, with the dot, the first being the one used for new files (<c>.json</c>).</summary>
+    IReadOnlyList<string> Extensions { get; }
+
+    /// <summary>Reads one document from <paramref name="input"/>.</summary>
+    /// <exception cref="MapFormatException">The input is not a valid document; the exception names the path and position.</exception>
+    ImmutableMap<string, object?> Read(Stream input, MapReaderOptions? options = null);
+
+    /// <summary>Writes <paramref name="map"/> (any string-keyed <see cref="ImmutableMap{TKey, TValue}"/>) to <paramref name="output"/>.</summary>
+    /// <exception cref="MapFormatException">The map holds a value this format cannot carry; the exception names its path.</exception>
+    void Write(IImmutableMap map, Stream output);
+}

@@ -1,0 +1,270 @@
+using System.Buffers.Binary;
+using System.Collections.Immutable;
+using Xmmutablemap.Serialization.Internal;
+
+namespace Xmmutablemap.Serialization.Protobuf;
+
+/// <summary>
+/// Reads the wire schema of <c>schemas/xmmutablemap.proto</c> (Map, Entry, List, Value) straight from the
+/// bytes, so that every length is checked against what remains before anything is read, nesting is
+/// bounded, and duplicate keys (last-wins in plain protobuf), missing or doubled oneof members and
+/// invalid UTF-8 are errors. Unknown fields are skipped, as protobuf readers do.
+/// </summary>
+internal sealed class ProtobufMapReader
+{
+    private const int Varint = 0, Fixed64 = 1, Len = 2, Fixed32 = 5;
+
+    private readonly ReadOnlyMemory<byte> _data;
+    private readonly int _maxDepth;
+    private readonly DocumentPath _path = new();
+    private int _position;
+
+    private ProtobufMapReader(ReadOnlyMemory<byte> data, int maxDepth)
+    {
+        _data = data;
+        _maxDepth = maxDepth;
+    }
+
+    /// <summary>Reads a whole Map message.</summary>
+    public static ImmutableMap<string, object?> ReadDocument(ReadOnlyMemory<byte> data, MapReaderOptions options)
+    {
+        var reader = new ProtobufMapReader(data, options.MaxDepth);
+        var map = reader.ReadMapBody(data.Length);
+        return map as ImmutableMap<string, object?> ?? throw new DocumentError("the top level must be a map with string keys", "", byteOffset: 0);
+    }
+
+    /// <summary>Reads the body of one Entry (as protobuf-net hands it over) into <paramref name="map"/>.</summary>
+    public static void ReadEntryInto(ReadOnlyMemory<byte> entry, ModelMapBuilder map, MapReaderOptions options)
+    {
+        var reader = new ProtobufMapReader(entry, options.MaxDepth);
+        reader.ReadEntry(entry.Length, map, depth: 1);
+    }
+
+    private object ReadMapBody(int end, int depth = 1)
+    {
+        if (depth > _maxDepth) throw Error($"nesting is deeper than the limit of {_maxDepth}");
+        var map = new ModelMapBuilder();
+        while (_position < end)
+        {
+            var (field, wire) = ReadTag(end);
+            if (field == 1 && wire == Len)
+            {
+                int entryEnd = ReadLength(end);
+                ReadEntry(entryEnd, map, depth);
+            }
+            else
+            {
+                Skip(field, wire, end, knownField: field == 1);
+            }
+        }
+        return map.ToMap();
+    }
+
+    private void ReadEntry(int end, ModelMapBuilder map, int depth)
+    {
+        int start = _position;
+        object? key = null;
+        bool hasValue = false;
+        object? value = null;
+        while (_position < end)
+        {
+            var (field, wire) = ReadTag(end);
+            switch (field)
+            {
+                case 1 or 2 or 3:
+                    if (key is not null) throw Error("an Entry sets more than one key");
+                    key = field switch
+                    {
+                        1 => ReadStringField(wire, "string_key", end),
+                        2 => ZigZag(ReadVarintField(wire, "int_key", end)),
+                        _ => UnsignedKey(ReadVarintField(wire, "uint_key", end)),
+                    };
+                    break;
+                case 4:
+                    if (hasValue) throw Error("an Entry sets its value more than once");
+                    if (key is null) throw Error("an Entry's value comes before its key");
+                    Expect(wire, Len, "value");
+                    int valueEnd = ReadLength(end);
+                    _path.PushKey(key);
+                    if (map.Contains(key)) throw Error($"the key {ModelValue.Format(key)} appears more than once", start);
+                    value = ReadValue(valueEnd, depth);
+                    _path.Pop();
+                    hasValue = true;
+                    break;
+                default:
+                    Skip(field, wire, end, knownField: false);
+                    break;
+            }
+        }
+        if (key is null) throw Error("an Entry has no key", start);
+        if (!hasValue)
+        {
+            _path.PushKey(key);
+            throw Error("an Entry has no value", start);
+        }
+        string? problem = map.TryAdd(key, value);
+        if (problem is not null)
+        {
+            _path.PushKey(key);
+            throw Error(problem, start);
+        }
+    }
+
+    private object? ReadValue(int end, int depth)
+    {
+        int start = _position;
+        int kinds = 0;
+        object? value = null;
+        while (_position < end)
+        {
+            var (field, wire) = ReadTag(end);
+            if (field is >= 1 and <= 9) kinds++;
+            if (kinds > 1) throw Error("a Value sets more than one kind", start);
+            switch (field)
+            {
+                case 1:
+                    if (ReadVarintField(wire, "null_value", end) != 0) throw Error("null_value must be NULL_VALUE (0)");
+                    value = null;
+                    break;
+                case 2: value = ReadVarintField(wire, "bool_value", end) != 0; break;
+                case 3: value = ZigZag(ReadVarintField(wire, "int_value", end)); break;
+                case 4:
+                    ulong u = ReadVarintField(wire, "uint_value", end);
+                    value = u <= long.MaxValue ? (long)u : u;
+                    break;
+                case 5:
+                    Expect(wire, Fixed64, "float_value");
+                    Need(8, end);
+                    value = BinaryPrimitives.ReadDoubleLittleEndian(_data.Span.Slice(_position, 8));
+                    _position += 8;
+                    break;
+                case 6: value = ReadStringField(wire, "string_value", end); break;
+                case 7:
+                    Expect(wire, Len, "bytes_value");
+                    int bytesEnd = ReadLength(end);
+                    value = ImmutableArray.Create(_data.Span[_position..bytesEnd].ToArray());
+                    _position = bytesEnd;
+                    break;
+                case 8:
+                    Expect(wire, Len, "list_value");
+                    value = ReadList(ReadLength(end), depth + 1);
+                    break;
+                case 9:
+                    Expect(wire, Len, "map_value");
+                    value = ReadMapBody(ReadLength(end), depth + 1);
+                    break;
+                default:
+                    Skip(field, wire, end, knownField: false);
+                    break;
+            }
+        }
+        if (kinds == 0) throw Error("a Value sets no kind", start);
+        return value;
+    }
+
+    private ImmutableArray<object?> ReadList(int end, int depth)
+    {
+        if (depth > _maxDepth) throw Error($"nesting is deeper than the limit of {_maxDepth}");
+        var items = ImmutableArray.CreateBuilder<object?>();
+        _path.PushIndex(0);
+        while (_position < end)
+        {
+            var (field, wire) = ReadTag(end);
+            if (field == 1 && wire == Len)
+            {
+                _path.SetIndex(items.Count);
+                int valueEnd = ReadLength(end);
+                items.Add(ReadValue(valueEnd, depth));
+            }
+            else
+            {
+                Skip(field, wire, end, knownField: field == 1);
+            }
+        }
+        _path.Pop();
+        return items.DrainToImmutable();
+    }
+
+    private (int Field, int Wire) ReadTag(int end)
+    {
+        ulong tag = ReadVarint(end);
+        ulong field = tag >> 3;
+        if (field == 0 || field > 536_870_911) throw Error($"the field number {field} is not valid");
+        return ((int)field, (int)(tag & 7));
+    }
+
+    private void Expect(int wire, int expected, string name)
+    {
+        if (wire != expected) throw Error($"the field {name} has wire type {wire}, not {expected}");
+    }
+
+    private ulong ReadVarintField(int wire, string name, int end)
+    {
+        Expect(wire, Varint, name);
+        return ReadVarint(end);
+    }
+
+    private string ReadStringField(int wire, string name, int end)
+    {
+        Expect(wire, Len, name);
+        return ReadString(end);
+    }
+
+    private ulong ReadVarint(int end)
+    {
+        var span = _data.Span;
+        ulong result = 0;
+        for (int shift = 0; shift < 70; shift += 7)
+        {
+            if (_position >= end) throw Error("the input ends in the middle of a number");
+            byte b = span[_position++];
+            if (shift == 63 && b > 1) throw Error("a varint does not fit in 64 bits");
+            result |= (ulong)(b & 0x7f) << shift;
+            if ((b & 0x80) == 0) return result;
+        }
+        throw Error("a varint is longer than 10 bytes");
+    }
+
+    /// <summary>Reads a length and returns where the delimited bytes end, refusing a length larger than what remains.</summary>
+    private int ReadLength(int end)
+    {
+        int at = _position;
+        ulong length = ReadVarint(end);
+        if (length > (ulong)(end - _position)) throw Error($"a length of {length} bytes runs past the end of its message ({end - _position} bytes remain)", at);
+        return _position + (int)length;
+    }
+
+    private string ReadString(int end)
+    {
+        int at = _position;
+        int stringEnd = ReadLength(end);
+        string? text = UnicodeText.TryDecode(_data.Span[_position..stringEnd]);
+        if (text is null) throw Error("a string is not valid UTF-8", at);
+        _position = stringEnd;
+        return text;
+    }
+
+    private void Skip(int field, int wire, int end, bool knownField)
+    {
+        if (knownField) throw Error($"the field {field} has the wrong wire type {wire}");
+        switch (wire)
+        {
+            case Varint: ReadVarint(end); break;
+            case Fixed64: Need(8, end); _position += 8; break;
+            case Len: _position = ReadLength(end); break;
+            case Fixed32: Need(4, end); _position += 4; break;
+            default: throw Error($"the wire type {wire} (groups) is not supported");
+        }
+    }
+
+    private void Need(int count, int end)
+    {
+        if (end - _position < count) throw Error("the input ends in the middle of a value");
+    }
+
+    private static long ZigZag(ulong n) => (long)(n >> 1) ^ -(long)(n & 1);
+
+    private static object UnsignedKey(ulong n) => n <= long.MaxValue ? (long)n : n;
+
+    private DocumentError Error(string reason, int? at = null) => new(reason, _path.ToString(), byteOffset: at ?? _position);
+}
