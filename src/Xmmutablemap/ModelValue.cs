@@ -134,13 +134,15 @@ public static class ModelValue
     /// <summary>
     /// Formats a double as the shortest text that reads back to the same value and still reads as a float
     /// in JSON, YAML 1.1 and YAML 1.2: <c>1.0</c>, <c>0.001</c>, <c>1.0e+20</c>, <c>5.0e-324</c>.
-    /// Non-finite values give <c>NaN</c>, <c>Infinity</c> and <c>-Infinity</c>.
+    /// Non-finite values give <c>NaN</c>, <c>Infinity</c> and <c>-Infinity</c>; <c>-0.0</c> gives <c>0.0</c>,
+    /// as the model (and the canonical encoding) does not tell them apart.
     /// </summary>
     public static string FormatFloat(double value)
     {
         if (double.IsNaN(value)) return "NaN";
         if (double.IsPositiveInfinity(value)) return "Infinity";
         if (double.IsNegativeInfinity(value)) return "-Infinity";
+        if (value == 0) return "0.0"; // -0.0 equals 0.0 in the model, so it prints the same
         string text = value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         int e = text.IndexOf('E');
         string mantissa = e < 0 ? text : text[..e];

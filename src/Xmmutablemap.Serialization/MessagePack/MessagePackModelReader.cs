@@ -35,6 +35,11 @@ internal static class MessagePackModelReader
         {
             throw new DocumentError("the input ends in the middle of a value", path.ToString(), byteOffset: offset, inner: e);
         }
+        catch (ArgumentOutOfRangeException e)
+        {
+            // MessagePack-CSharp slices past the end when a string or bin header claims more bytes than remain.
+            throw new DocumentError("the input ends in the middle of a value", path.ToString(), byteOffset: offset, inner: e);
+        }
         catch (MessagePackSerializationException e)
         {
             throw new DocumentError(e.Message, path.ToString(), byteOffset: offset, inner: e);

@@ -150,6 +150,9 @@ internal sealed class ProtobufMapWriter
             case ModelKind.Float:
                 ModelValue.TryGetFloat(value, out double d);
                 Tag(5, 1);
+                // Deterministic bytes, as in the canonical encoding: one zero and one NaN.
+                if (d == 0) d = 0.0;
+                if (double.IsNaN(d)) d = double.NaN;
                 BinaryPrimitives.WriteDoubleLittleEndian(_buffer.AsSpan(_position, 8), d);
                 _position += 8;
                 return;

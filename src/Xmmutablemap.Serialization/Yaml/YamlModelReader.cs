@@ -63,6 +63,12 @@ internal sealed class YamlModelReader
         {
             throw new DocumentError(e.Message, _path.ToString(), e.Start.Line, e.Start.Column, null, e);
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet 18.1's scanner throws this on some malformed plain scalars: still bad input, not our bug.
+            var mark = _parser.Current?.End ?? Mark.Empty;
+            throw new DocumentError("the YAML is malformed near here", _path.ToString(), mark.Line, mark.Column, null, new YamlException(mark, mark, e.Message, e));
+        }
     }
 
     private void MoveNext()

@@ -1,0 +1,147 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using global::MessagePack;
+using ProtoBuf;
+using ProtoBuf.Meta;
+using Xmmutablemap.Serialization.Json;
+using Xmmutablemap.Serialization.MessagePack;
+using Xmmutablemap.Serialization.Protobuf;
+using Xmmutablemap.Serialization.Yaml;
+using YamlDotNet.Serialization;
+
+namespace Xmmutablemap.Serialization.Tests;
+
+/// <summary>Each converter plugs into its own library's API, for typed maps, model maps and records holding maps.</summary>
+public class NativeApiTests
+{
+    public sealed record Job(
+        string Name,
+        [property: JsonConverter(typeof(ImmutableMapJsonConverterFactory))] ImmutableMap<string, double> Params);
+
+    public sealed record Run
+    {
+        public string Name { get; init; } = "";
+        public ImmutableMap<string, object?> Config { get; init; } = ImmutableMap<string, object?>.Empty;
+        public ImmutableMap<int, string> Labels { get; init; } = ImmutableMap<int, string>.Empty;
+    }
+
+    public sealed record Point(int X, int Y);
+
+    [Fact]
+    public void Json_attribute_on_a_member_works_without_registration()
+    {
+        var job = new Job("sweep", ImmutableMap.Of(("lr", 1.0), ("momentum", 0.9)));
+        string json = JsonSerializer.Serialize(job);
+        Assert.Equal("""{"Name":"sweep","Params":{"lr":1.0,"momentum":0.9}}""", json);
+        Assert.Equal(job, JsonSerializer.Deserialize<Job>(json));
+    }
+
+    [Fact]
+    public void Json_options_extension_handles_typed_and_model_maps()
+    {
+        var options = new JsonSerializerOptions().AddImmutableMapConverters();
+        var run = new Run
+        {
+            Name = "r1",
+            Config = ImmutableMap.Of<string, object?>(("b", 2.0), ("a", 1L), ("nested", ImmutableMap.Of<string, object?>(("x", ImmutableArray.Create<object?>("y"))))),
+            Labels = ImmutableMap.Of((10, "ten"), (2, "two")),
+        };
+        string json = JsonSerializer.Serialize(run, options);
+        Assert.Equal("""{"Name":"r1","Config":{"a":1,"b":2.0,"nested":{"x":["y"]}},"Labels":{"2":"two","10":"ten"}}""", json);
+        var back = JsonSerializer.Deserialize<Run>(json, options)!;
+        Assert.Equal(run, back);
+        Assert.IsType<long>(back.Config["a"]);
+        Assert.IsType<double>(back.Config["b"]);
+        var points = ImmutableMap.Of(("p", new Point(1, 2)));
+        Assert.Equal(points, JsonSerializer.Deserialize<ImmutableMap<string, Point>>(JsonSerializer.Serialize(points, options), options));
+        var nested = ImmutableMap.Of(("outer", ImmutableMap.Of(("inner", 1.0))));
+        Assert.Equal("""{"outer":{"inner":1.0}}""", JsonSerializer.Serialize(nested, options));
+        Assert.Equal(nested, JsonSerializer.Deserialize<ImmutableMap<string, ImmutableMap<string, double>>>("""{"outer":{"inner":1.0}}""", options));
+    }
+
+    [Fact]
+    public void Json_native_errors_are_JsonException()
+    {
+        var options = new JsonSerializerOptions().AddImmutableMapConverters();
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<ImmutableMap<string, object?>>("""{"a":1,"a":2}""", options));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<ImmutableMap<string, object?>>("""{"a":1e400}""", options));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<ImmutableMap<string, double>>("""{"a":1,"a":2}""", options));
+        Assert.Throws<JsonException>(() => JsonSerializer.Serialize(ImmutableMap.Of(("a", double.NaN)), options));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<ImmutableMap<int, string>>("""{"x":"y"}""", options));
+    }
+
+    [Fact]
+    public void Yaml_type_converter_round_trips_records_holding_maps()
+    {
+        var serializer = new SerializerBuilder().WithImmutableMaps().Build();
+        var deserializer = new DeserializerBuilder().WithImmutableMaps().Build();
+        var run = new Run
+        {
+            Name = "r1",
+            Config = ImmutableMap.Of<string, object?>(("b", 2.0), ("a", 1L), ("s", "yes")),
+            Labels = ImmutableMap.Of((10, "ten"), (2, "two")),
+        };
+        string yaml = serializer.Serialize(run);
+        Assert.Equal("""
+            Name: r1
+            Config:
+              a: 1
+              b: 2.0
+              s: "yes"
+            Labels:
+              2: two
+              10: ten
+
+            """, yaml.Replace("\r\n", "\n"));
+        var back = deserializer.Deserialize<Run>(yaml);
+        Assert.Equal(run, back);
+        Assert.ThrowsAny<YamlDotNet.Core.YamlException>(() => deserializer.Deserialize<ImmutableMap<string, object?>>("a: 1\na: 2\n"));
+        Assert.ThrowsAny<YamlDotNet.Core.YamlException>(() => deserializer.Deserialize<ImmutableMap<string, double>>("a: 1\na: 2\n"));
+    }
+
+    [Fact]
+    public void MessagePack_resolver_writes_canonical_bytes_and_reads_records_holding_maps()
+    {
+        var config = ImmutableMap.Of<string, object?>(("b", 2.0), ("a", 1L));
+        Assert.Equal(config.ToCanonicalBytes(), MessagePackSerializer.Serialize(config, ImmutableMapResolver.Options));
+        Assert.Equal(config, MessagePackSerializer.Deserialize<ImmutableMap<string, object?>>(config.ToCanonicalBytes(), ImmutableMapResolver.Options));
+
+        var typed = ImmutableMap.Of((3, "c"), (1, "a"));
+        Assert.Equal("8201a16103a163", Convert.ToHexStringLower(MessagePackSerializer.Serialize(typed, ImmutableMapResolver.Options)));
+        Assert.Equal(typed, MessagePackSerializer.Deserialize<ImmutableMap<int, string>>(Convert.FromHexString("8203a16301a161"), ImmutableMapResolver.Options));
+
+        Assert.Throws<MessagePackSerializationException>(() => MessagePackSerializer.Deserialize<ImmutableMap<string, object?>>(Convert.FromHexString("82a16101a16102"), ImmutableMapResolver.Options));
+    }
+
+    [ProtoContract]
+    public sealed class Envelope
+    {
+        [ProtoMember(1)] public string Id { get; set; } = "";
+        [ProtoMember(2)] public ImmutableMap<string, object?> Config { get; set; } = ImmutableMap<string, object?>.Empty;
+    }
+
+    [Fact]
+    public void Protobuf_net_model_registration_reads_and_writes_the_Map_message()
+    {
+        var model = RuntimeTypeModel.Create().AddImmutableMaps();
+        var config = ImmutableMap.Of<string, object?>(("b", 1.0), ("a", 1L));
+
+        using var root = new MemoryStream();
+        model.Serialize(root, config);
+        Assert.Equal(ProtobufMapFormat.Instance.WriteToArray(config), root.ToArray());
+        root.Position = 0;
+        Assert.Equal(config, model.Deserialize<ImmutableMap<string, object?>>(root));
+
+        var envelope = new Envelope { Id = "x", Config = config };
+        using var stream = new MemoryStream();
+        model.Serialize(stream, envelope);
+        stream.Position = 0;
+        var back = model.Deserialize<Envelope>(stream);
+        Assert.Equal("x", back.Id);
+        Assert.Equal(config, back.Config);
+
+        byte[] duplicate = Convert.FromHexString("0a070a016122021802" + "0a070a016122021804");
+        Assert.Throws<ProtoException>(() => model.Deserialize<ImmutableMap<string, object?>>(new MemoryStream(duplicate)));
+    }
+}
