@@ -1,0 +1,3 @@
+using Xmmutablemap.Cli;
+
+return XmmApp.Run(args, CliConsole.FromProcess());

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Xmmutablemap.Cli.Commands;
+
+namespace Xmmutablemap.Cli;
+
+/// <summary>The <c>xmm</c> command line: parses the arguments and runs a command against the given streams.</summary>
+internal static class XmmApp
+{
+    public static RootCommand Build(CliConsole console) =>
+        new("xmm: hash, canonicalize, convert and diff frozen config files (JSON, YAML, MessagePack, protobuf).")
+        {
+            HashCommand.Create(console),
+            CanonCommand.Create(console),
+            ConvertCommand.Create(console),
+            DiffCommand.Create(console),
+        };
+
+    public static int Run(string[] args, CliConsole console)
+    {
+        var root = Build(console);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) console.ReportError(error.Message);
+            console.Error.WriteLine("Try 'xmm --help' for more information.");
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException e)
+        {
+            console.ReportError(e.Message);
+            console.Error.WriteLine("Try 'xmm --help' for more information.");
+            return ExitCodes.Usage;
+        }
+    }
+}
