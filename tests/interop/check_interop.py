@@ -1,0 +1,229 @@
+#!/usr/bin/env python3
+"""Cross-language interop check: other languages' libraries read what xmm writes, and xmm reads what they write.
+
+Run with a Python that has Debian's python3-msgpack, python3-yaml (PyYAML, YAML 1.1),
+python3-ruamel.yaml (YAML 1.2), python3-protobuf and protoc on PATH:
+
+    /usr/bin/python3 tests/interop/check_interop.py "dotnet src/Xmmutablemap.Cli/bin/Release/net10.0/xmm.dll"
+
+For every config in the corpus, with H = `xmm hash` of it:
+  1. xmm converts it to JSON, YAML, MessagePack and protobuf; Python's json, PyYAML, ruamel.yaml,
+     msgpack and Google's protobuf read those files, and the independent reference implementation
+     (schemas/reference/canonical.py) must compute H from what they read;
+  2. Python's json, PyYAML, ruamel.yaml, msgpack and protobuf write the same values (keys in reverse
+     order, so non-canonical), and `xmm hash` of those files must print H.
+Ends with one line "interop: N passed, N failed".
+"""
+import io
+import json
+import math
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+sys.path.insert(0, os.path.join(ROOT, "schemas", "reference"))
+import canonical  # noqa: E402
+
+import msgpack  # noqa: E402
+import yaml  # noqa: E402  PyYAML: YAML 1.1
+from ruamel.yaml import YAML  # noqa: E402  YAML 1.2
+
+CORPUS = [
+    ("examples/train.yaml", True),
+    ("examples/train.json", True),
+    ("examples/service.yaml", True),
+    ("tests/interop/kitchen-sink.yaml", False),  # NaN, infinities, bytes, integer keys: no JSON form
+    ("tests/interop/kitchen-sink-json.yaml", True),
+]
+EXTENSIONS = {"json": ".json", "yaml": ".yaml", "msgpack": ".msgpack", "protobuf": ".binpb"}
+
+passed = 0
+failed = 0
+
+
+def check(name, ok, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL %s %s" % (name, detail))
+
+
+def xmm(cmd, *args):
+    return subprocess.run(shlex.split(cmd) + list(args), capture_output=True)
+
+
+def reference_hash(value):
+    return canonical.content_hash(canonical.encode(canonical.from_plain(value)))
+
+
+def load_pb2(workdir):
+    subprocess.run(["protoc", "--proto_path=" + os.path.join(ROOT, "schemas"), "--python_out=" + workdir, "xmmutablemap.proto"], check=True)
+    sys.path.insert(0, workdir)
+    import xmmutablemap_pb2
+    return xmmutablemap_pb2
+
+
+def from_pb_map(pb, m):
+    result = {}
+    for entry in m.entries:
+        kind = entry.WhichOneof("key")
+        key = getattr(entry, kind)
+        assert key not in result, "duplicate key"
+        result[key] = from_pb_value(pb, entry.value)
+    return result
+
+
+def from_pb_value(pb, v):
+    kind = v.WhichOneof("kind")
+    if kind == "null_value":
+        return None
+    if kind == "list_value":
+        return [from_pb_value(pb, x) for x in v.list_value.values]
+    if kind == "map_value":
+        return from_pb_map(pb, v.map_value)
+    return getattr(v, kind)
+
+
+def to_pb_map(pb, d):
+    m = pb.Map()
+    for key in reversed(list(d.keys())):
+        entry = m.entries.add()
+        if isinstance(key, str):
+            entry.string_key = key
+        elif key < 0 or key <= 2**63 - 1:
+            entry.int_key = key
+        else:
+            entry.uint_key = key
+        set_pb_value(pb, entry.value, d[key])
+    return m
+
+
+def set_pb_value(pb, target, v):
+    if v is None:
+        target.null_value = pb.NULL_VALUE
+    elif isinstance(v, bool):
+        target.bool_value = v
+    elif isinstance(v, int):
+        if v < 0 or v <= 2**63 - 1:
+            target.int_value = v
+        else:
+            target.uint_value = v
+    elif isinstance(v, float):
+        target.float_value = v
+    elif isinstance(v, str):
+        target.string_value = v
+    elif isinstance(v, bytes):
+        target.bytes_value = v
+    elif isinstance(v, list):
+        target.list_value.SetInParent()
+        for item in v:
+            set_pb_value(pb, target.list_value.values.add(), item)
+    elif isinstance(v, dict):
+        target.map_value.CopyFrom(to_pb_map(pb, v))
+    else:
+        raise TypeError(type(v))
+
+
+def reverse_keys(v):
+    if isinstance(v, dict):
+        return {k: reverse_keys(v[k]) for k in reversed(list(v.keys()))}
+    if isinstance(v, list):
+        return [reverse_keys(x) for x in v]
+    return v
+
+
+def ruamel_plain(v):
+    """ruamel returns its own scalar subclasses (ScalarFloat, CommentedMap); reduce to plain Python."""
+    if isinstance(v, dict):
+        return {ruamel_plain(k): ruamel_plain(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [ruamel_plain(x) for x in v]
+    if isinstance(v, bool) or v is None:
+        return v
+    if isinstance(v, int):
+        return int(v)
+    if isinstance(v, float):
+        return float(v)
+    if isinstance(v, str):
+        return str(v)
+    return v
+
+
+def main():
+    cmd = sys.argv[1]
+    workdir = tempfile.mkdtemp(prefix="xmm-interop-")
+    pb = load_pb2(workdir)
+    yaml12 = YAML(typ="safe", pure=True)
+
+    readers = {
+        "json": lambda data: json.loads(data.decode("utf-8")),
+        "yaml": lambda data: yaml.safe_load(data.decode("utf-8")),
+        "yaml-1.2": lambda data: ruamel_plain(yaml12.load(data.decode("utf-8"))),
+        "msgpack": lambda data: msgpack.unpackb(data, raw=False, strict_map_key=False),
+        "protobuf": lambda data: from_pb_map(pb, pb.Map.FromString(data)),
+    }
+
+    for source, json_ok in CORPUS:
+        path = os.path.join(ROOT, source)
+        out = xmm(cmd, "hash", path)
+        check(source + " hash", out.returncode == 0, out.stderr.decode())
+        if out.returncode != 0:
+            continue
+        expected = out.stdout.decode().split()[0]
+        stem = os.path.basename(source).rsplit(".", 1)[0]
+
+        # 1. Python reads what xmm writes.
+        value = None
+        for fmt, ext in EXTENSIONS.items():
+            target = os.path.join(workdir, stem + ext)
+            conv = xmm(cmd, "convert", path, "--to", fmt, "-o", target)
+            if fmt == "json" and not json_ok:
+                check("%s -> json is refused" % source, conv.returncode == 1 and not os.path.exists(target), conv.stderr.decode())
+                continue
+            check("%s -> %s" % (source, fmt), conv.returncode == 0, conv.stderr.decode())
+            with open(target, "rb") as f:
+                data = f.read()
+            names = ["yaml", "yaml-1.2"] if fmt == "yaml" else [fmt]
+            for reader in names:
+                try:
+                    got = readers[reader](data)
+                    actual = reference_hash(got)
+                except Exception as e:  # a reader that fails is a failed check, not a crash
+                    actual = "error: %r" % e
+                check("%s: %s reads xmm's %s" % (source, reader, fmt), actual == expected, "%s != %s" % (actual, expected))
+                if reader == "msgpack":
+                    value = got
+
+        # 2. xmm reads what Python writes (keys reversed: not canonical).
+        if value is None:
+            continue
+        rev = reverse_keys(value)
+        written = {
+            "py-msgpack.msgpack": msgpack.packb(rev, use_bin_type=True),
+            "py-pyyaml.yaml": yaml.safe_dump(rev, sort_keys=False, allow_unicode=True).encode("utf-8"),
+            "py-protobuf.binpb": to_pb_map(pb, rev).SerializeToString(),
+        }
+        buffer = io.StringIO()
+        yaml12.dump(rev, buffer)
+        written["py-ruamel.yaml"] = buffer.getvalue().encode("utf-8")
+        if json_ok:
+            written["py-json.json"] = json.dumps(rev, ensure_ascii=False).encode("utf-8")
+        for suffix, data in written.items():
+            target = os.path.join(workdir, stem + "." + suffix)
+            with open(target, "wb") as f:
+                f.write(data)
+            res = xmm(cmd, "hash", target)
+            got = res.stdout.decode().split()[0] if res.returncode == 0 else res.stderr.decode().strip()
+            check("%s: xmm reads %s" % (source, suffix), got == expected, "%s != %s" % (got, expected))
+
+    print("interop: %d passed, %d failed" % (passed, failed))
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
