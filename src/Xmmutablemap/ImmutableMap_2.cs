@@ -34,6 +34,8 @@ public sealed partial class ImmutableMap<TKey, TValue> :
     public static readonly ImmutableMap<TKey, TValue> Empty = new(KeyIndex<TKey>.Empty, []);
 
     private readonly KeyIndex<TKey> _index;
+
+    internal KeyIndex<TKey> Index => _index;
     private readonly TValue[] _values;
 
     // Caches. Each is computed from immutable state, so a race only computes the same value twice;
@@ -51,7 +53,7 @@ public sealed partial class ImmutableMap<TKey, TValue> :
 
     /// <summary>Wraps arrays already in canonical order with unique keys; the map owns them from now on.</summary>
     internal static ImmutableMap<TKey, TValue> FromCanonical(TKey[] keys, TValue[] values)
-        => keys.Length == 0 ? Empty : new(new KeyIndex<TKey>(keys), values);
+        => keys.Length == 0 ? Empty : new(KeyIndex<TKey>.Create(keys), values);
 
     /// <summary>The number of entries.</summary>
     public int Count => _values.Length;
