@@ -49,7 +49,15 @@ internal static class BenchData
     public static SortedDictionary<string, object?> PlainSorted(ImmutableMap<string, object?> map)
     {
         var result = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (key, value) in map) result[key] = Plain(value);
+        foreach (var (key, value) in map)
+        {
+            result[key] = value switch
+            {
+                ImmutableMap<string, object?> nested => PlainSorted(nested),
+                System.Collections.Immutable.ImmutableArray<object?> list => list.Select(Plain).ToList(),
+                _ => value,
+            };
+        }
         return result;
     }
 

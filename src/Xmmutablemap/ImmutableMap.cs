@@ -31,9 +31,21 @@ public static class ImmutableMap
     {
         ArgumentNullException.ThrowIfNull(items);
         if (items is ImmutableMap<TKey, TValue> map) return map;
-        int capacity = items.TryGetNonEnumeratedCount(out int count) ? count : 8;
-        var keys = new List<TKey>(capacity);
-        var values = new List<TValue>(capacity);
+        if (items.TryGetNonEnumeratedCount(out int count))
+        {
+            var keyArray = new TKey[count];
+            var valueArray = new TValue[count];
+            int i = 0;
+            foreach (var (key, value) in items)
+            {
+                if (i == count) throw new InvalidOperationException("The collection grew while it was read.");
+                keyArray[i] = key;
+                valueArray[i++] = value;
+            }
+            if (i == count) return CanonicalSort.ToMap(keyArray, valueArray, DuplicateKeys.LastWins);
+        }
+        var keys = new List<TKey>();
+        var values = new List<TValue>();
         foreach (var (key, value) in items)
         {
             keys.Add(key);
@@ -51,6 +63,22 @@ public static class ImmutableMap
         var values = new TValue[items.Length];
         for (int i = 0; i < items.Length; i++) (keys[i], values[i]) = items[i];
         return CanonicalSort.ToMap(keys, values, DuplicateKeys.Throw);
+    }
+
+    /// <summary>
+    /// Builds a map from keys and values given side by side, or reports the first key that appears twice:
+    /// <paramref name="duplicateIndex"/> is then the index (in <paramref name="keys"/>) of its second occurrence.
+    /// For readers of documents, where a duplicate key is an error to be located, not resolved.
+    /// </summary>
+    /// <returns><see langword="true"/> and the map, or <see langword="false"/> and the duplicate's index.</returns>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    public static bool TryCreate<TKey, TValue>(ReadOnlySpan<TKey> keys, ReadOnlySpan<TValue> values,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ImmutableMap<TKey, TValue>? map, out int duplicateIndex) where TKey : notnull
+    {
+        if (keys.Length != values.Length)
+            throw new ArgumentException($"TryCreate needs as many values as keys: {keys.Length} keys, {values.Length} values.", nameof(values));
+        map = CanonicalSort.ToMap(keys.ToArray(), values.ToArray(), DuplicateKeys.Report, out duplicateIndex);
+        return map is not null;
     }
 
     /// <summary>Returns an empty builder.</summary>

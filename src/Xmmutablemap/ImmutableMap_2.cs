@@ -163,24 +163,42 @@ public sealed partial class ImmutableMap<TKey, TValue> :
         return buffer.WrittenSpan.ToArray();
     }
 
-    void ICanonicalEncodable.WriteCanonical(CanonicalWriter writer)
+    void ICanonicalEncodable.WriteCanonical(CanonicalWriter writer) => WriteCanonical(writer);
+
+    internal void WriteCanonical(CanonicalWriter writer)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack();
+        writer.Enter();
         var keys = _index.Keys;
         var values = _values;
         writer.WriteMapHeader(keys.Length);
-        for (int i = 0; i < keys.Length; i++)
+        int i = 0;
+        try
         {
-            try
+            // String keys with reference-type values (the model map ImmutableMap<string, object?>): a loop with
+            // no generic type tests, which cost a runtime lookup each in shared generic code.
+            if (keys is string[] stringKeys && values is object?[] objects)
             {
-                writer.WriteKey(keys[i]);
-                writer.WriteValue(values[i]);
+                for (; i < stringKeys.Length; i++)
+                {
+                    writer.WriteString(stringKeys[i]);
+                    writer.WriteObject(objects[i]);
+                }
             }
-            catch (NonModelValueException e)
+            else
             {
-                object key = keys[i];
-                throw e.Under(parent => ModelPath.Key(parent, key));
+                for (; i < keys.Length; i++)
+                {
+                    writer.WriteKey(keys[i]);
+                    writer.WriteValue(values[i]);
+                }
             }
+            writer.Exit();
+        }
+        catch (NonModelValueException e)
+        {
+            // The path is only spelled out when something fails.
+            object key = keys[i];
+            throw e.Under(parent => ModelPath.Key(parent, key));
         }
     }
 

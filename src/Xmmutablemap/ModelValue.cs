@@ -157,11 +157,17 @@ public static class ModelValue
     internal static bool IsImmutableList(object? value)
     {
         if (value is null) return false;
-        var type = value.GetType();
-        if (!type.IsGenericType) return false;
-        var definition = type.GetGenericTypeDefinition();
-        return (definition == typeof(ImmutableArray<>) && value is not ImmutableArray<byte>) || definition == typeof(ImmutableList<>);
+        if (value is ImmutableArray<object?>) return true;
+        return ListTypes.GetOrAdd(value.GetType(), static type =>
+        {
+            if (!type.IsGenericType || type == typeof(ImmutableArray<byte>)) return false;
+            var definition = type.GetGenericTypeDefinition();
+            return definition == typeof(ImmutableArray<>) || definition == typeof(ImmutableList<>);
+        });
     }
+
+    // GetGenericTypeDefinition is slow next to encoding a value: remember the answer per type.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> ListTypes = new();
 
     private static bool BytesEqual(ImmutableArray<byte> x, ImmutableArray<byte> y)
         => x.IsDefault || y.IsDefault ? x.IsDefault == y.IsDefault : x.AsSpan().SequenceEqual(y.AsSpan());

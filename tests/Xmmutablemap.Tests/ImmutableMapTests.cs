@@ -83,6 +83,17 @@ public class ImmutableMapTests
     }
 
     [Fact]
+    public void TryCreate_builds_a_map_or_reports_the_second_occurrence_of_a_duplicate()
+    {
+        Assert.True(ImmutableMap.TryCreate<string, int>(["b", "a", "c"], [2, 1, 3], out var map, out _));
+        Assert.Equal("ImmutableMap({\"a\": 1, \"b\": 2, \"c\": 3})", map.ToString());
+        Assert.False(ImmutableMap.TryCreate<string, int>(["x", "b", "a", "b", "a"], [0, 1, 2, 3, 4], out var none, out int duplicate));
+        Assert.Null(none);
+        Assert.Equal(3, duplicate); // "b" again at 3 comes before "a" again at 4
+        Assert.Throws<ArgumentException>(() => ImmutableMap.TryCreate<string, int>(["a"], [1, 2], out _, out _));
+    }
+
+    [Fact]
     public void Collection_expression_builds_a_map()
     {
         ImmutableMap<string, int> map = [new("b", 2), new("a", 1)];

@@ -2,44 +2,62 @@ namespace Xmmutablemap.Serialization.Internal;
 
 /// <summary>
 /// Collects the entries of one map being read. The first key decides whether the map is string- or
-/// integer-keyed; a duplicate key or a mix of kinds is reported, never resolved silently.
+/// integer-keyed; mixing kinds is reported at once. Duplicate keys are found when the map is built (one
+/// sort, no hashing per key) and reported with the position the reader gave for the later one.
 /// </summary>
 internal sealed class ModelMapBuilder
 {
-    private ImmutableMap<string, object?>.Builder? _strings;
-    private ImmutableMap<long, object?>.Builder? _integers;
+    private List<string>? _strings;
+    private List<long>? _integers;
+    private readonly List<object?> _values = [];
+    private readonly List<long> _positions = [];
 
-    /// <summary>Adds an entry, or returns why it cannot be added.</summary>
-    public string? TryAdd(object key, object? value)
+    /// <summary>Adds an entry, or returns why its key cannot be in this map.</summary>
+    /// <param name="key">The key as read.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="position">Where the key was read, in whatever unit the reader reports (offset, packed line and column).</param>
+    public string? TryAdd(object key, object? value, long position)
     {
         switch (key)
         {
             case string s:
                 if (_integers is not null) return "a map mixes integer and string keys";
-                _strings ??= ImmutableMap.CreateBuilder<string, object?>();
-                if (_strings.ContainsKey(s)) return $"the key {ModelValue.Format(s)} appears more than once";
-                _strings.Add(s, value);
-                return null;
+                (_strings ??= []).Add(s);
+                break;
             case long l:
                 if (_strings is not null) return "a map mixes string and integer keys";
-                _integers ??= ImmutableMap.CreateBuilder<long, object?>();
-                if (_integers.ContainsKey(l)) return $"the key {l} appears more than once";
-                _integers.Add(l, value);
-                return null;
+                (_integers ??= []).Add(l);
+                break;
             case ulong u:
                 return $"the integer key {u} is above {long.MaxValue}, the largest integer key this library reads";
             default:
                 return $"a map key must be a string or an integer, not {ModelValue.Format(key)}";
         }
+        _values.Add(value);
+        _positions.Add(position);
+        return null;
     }
 
-    /// <summary>Whether a key is already present (for readers that must check before reading the value).</summary>
-    public bool Contains(object key) => key switch
+    /// <summary>Builds the map, or returns null with the duplicated key and the position of its second occurrence.</summary>
+    public object? TryToMap(out object? duplicateKey, out long duplicatePosition)
     {
-        string s => _strings?.ContainsKey(s) ?? false,
-        long l => _integers?.ContainsKey(l) ?? false,
-        _ => false,
-    };
+        duplicateKey = null;
+        duplicatePosition = 0;
+        var values = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_values);
+        int duplicate;
+        if (_integers is not null)
+        {
+            if (ImmutableMap.TryCreate<long, object?>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_integers), values, out var map, out duplicate)) return map;
+            duplicateKey = _integers[duplicate];
+        }
+        else
+        {
+            if (ImmutableMap.TryCreate<string, object?>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_strings), values, out var map, out duplicate)) return map;
+            duplicateKey = _strings![duplicate];
+        }
+        duplicatePosition = _positions[duplicate];
+        return null;
+    }
 
-    public object ToMap() => _integers is not null ? _integers.ToImmutable() : (object)(_strings?.ToImmutable() ?? ImmutableMap<string, object?>.Empty);
+    public static string DuplicateMessage(object key) => $"the key {ModelValue.Format(key)} appears more than once";
 }

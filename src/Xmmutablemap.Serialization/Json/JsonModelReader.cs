@@ -79,15 +79,18 @@ internal static class JsonModelReader
                 {
                     Next(ref reader, path);
                     if (reader.TokenType == JsonTokenType.EndObject) break;
+                    long keyOffset = reader.TokenStartIndex;
                     string key = ReadString(ref reader, path);
                     path.PushKey(key);
-                    if (map.Contains(key)) throw Error($"the key {ModelValue.Format(key)} appears more than once", path, ref reader);
                     Next(ref reader, path);
                     var value = ReadValue(ref reader, path, maxDepth, fallback);
                     path.Pop();
-                    map.TryAdd(key, value);
+                    map.TryAdd(key, value, keyOffset);
                 }
-                return map.ToMap();
+                var result = map.TryToMap(out var duplicate, out long duplicateOffset);
+                if (result is not null) return result;
+                path.PushKey(duplicate!);
+                throw new DocumentError(ModelMapBuilder.DuplicateMessage(duplicate!), path.ToString(), byteOffset: duplicateOffset);
             }
             default:
                 throw Error($"unexpected {Describe(reader.TokenType)}", path, ref reader);

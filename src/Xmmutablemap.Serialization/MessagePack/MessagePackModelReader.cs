@@ -106,13 +106,15 @@ internal static class MessagePackModelReader
                         ? ReadValueCore(ref reader, path, maxDepth)!
                         : throw new DocumentError($"a map key must be a string or an integer, not {Describe(reader.NextMessagePackType)}", path.ToString(), byteOffset: keyOffset);
                     path.PushKey(key);
-                    if (map.Contains(key)) throw new DocumentError($"the key {ModelValue.Format(key)} appears more than once", path.ToString(), byteOffset: keyOffset);
                     var value = ReadValueCore(ref reader, path, maxDepth);
-                    string? problem = map.TryAdd(key, value);
+                    string? problem = map.TryAdd(key, value, keyOffset);
                     if (problem is not null) throw new DocumentError(problem, path.ToString(), byteOffset: keyOffset);
                     path.Pop();
                 }
-                return map.ToMap();
+                var result = map.TryToMap(out var duplicate, out long duplicateOffset);
+                if (result is not null) return result;
+                path.PushKey(duplicate!);
+                throw new DocumentError(ModelMapBuilder.DuplicateMessage(duplicate!), path.ToString(), byteOffset: duplicateOffset);
             }
             case MessagePackType.Extension:
                 throw new DocumentError("MessagePack ext types are not part of the data model", path.ToString(), byteOffset: offset);

@@ -28,17 +28,25 @@ public sealed class ImmutableMapProtoSerializer : ISerializer<ImmutableMap<strin
             }
             if (state.WireType != WireType.String) throw new ProtoException($"Map.entries has wire type {state.WireType}, not String.");
             // An embedded message is length-delimited bytes on the wire: take them whole and read them with full checks.
+            long offset = state.GetPosition();
             byte[] entry = state.AppendBytes((byte[])null!);
             try
             {
-                ProtobufMapReader.ReadEntryInto(entry, map, MapReaderOptions.Default);
+                ProtobufMapReader.ReadEntryInto(entry, map, MapReaderOptions.Default, offset);
             }
             catch (DocumentError e)
             {
                 throw ProtobufMapFormat.ToNative(e);
             }
         }
-        return map.ToMap() as ImmutableMap<string, object?> ?? throw new ProtoException("An ImmutableMap<string, object?> member holds a map with integer keys.");
+        try
+        {
+            return ProtobufMapReader.BuildMap(map) as ImmutableMap<string, object?> ?? throw new ProtoException("An ImmutableMap<string, object?> member holds a map with integer keys.");
+        }
+        catch (DocumentError e)
+        {
+            throw ProtobufMapFormat.ToNative(e);
+        }
     }
 
     /// <summary>Writes the entries in canonical key order.</summary>

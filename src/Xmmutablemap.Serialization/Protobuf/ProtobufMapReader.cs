@@ -33,11 +33,19 @@ internal sealed class ProtobufMapReader
         return map as ImmutableMap<string, object?> ?? throw new DocumentError("the top level must be a map with string keys", "", byteOffset: 0);
     }
 
-    /// <summary>Reads the body of one Entry (as protobuf-net hands it over) into <paramref name="map"/>.</summary>
-    public static void ReadEntryInto(ReadOnlyMemory<byte> entry, ModelMapBuilder map, MapReaderOptions options)
+    /// <summary>Reads the body of one Entry (as protobuf-net hands it over) into <paramref name="map"/>;
+    /// <paramref name="offset"/> is where the entry starts in the whole message, for error positions.</summary>
+    public static void ReadEntryInto(ReadOnlyMemory<byte> entry, ModelMapBuilder map, MapReaderOptions options, long offset)
     {
         var reader = new ProtobufMapReader(entry, options.MaxDepth);
-        reader.ReadEntry(entry.Length, map, depth: 1);
+        reader.ReadEntry(entry.Length, map, depth: 1, offset);
+    }
+
+    /// <summary>Builds a map whose entries are all read, reporting a duplicate key at its entry's offset.</summary>
+    public static object BuildMap(ModelMapBuilder map)
+    {
+        var result = map.TryToMap(out var duplicate, out long offset);
+        return result ?? throw new DocumentError(ModelMapBuilder.DuplicateMessage(duplicate!), ModelPath.Key(ModelPath.Root, duplicate!), byteOffset: offset);
     }
 
     private object ReadMapBody(int end, int depth = 1)
@@ -50,17 +58,20 @@ internal sealed class ProtobufMapReader
             if (field == 1 && wire == Len)
             {
                 int entryEnd = ReadLength(end);
-                ReadEntry(entryEnd, map, depth);
+                ReadEntry(entryEnd, map, depth, 0);
             }
             else
             {
                 Skip(field, wire, end, knownField: field == 1);
             }
         }
-        return map.ToMap();
+        var result = map.TryToMap(out var duplicate, out long at);
+        if (result is not null) return result;
+        _path.PushKey(duplicate!);
+        throw Error(ModelMapBuilder.DuplicateMessage(duplicate!), (int)at);
     }
 
-    private void ReadEntry(int end, ModelMapBuilder map, int depth)
+    private void ReadEntry(int end, ModelMapBuilder map, int depth, long baseOffset)
     {
         int start = _position;
         object? key = null;
@@ -86,7 +97,6 @@ internal sealed class ProtobufMapReader
                     Expect(wire, Len, "value");
                     int valueEnd = ReadLength(end);
                     _path.PushKey(key);
-                    if (map.Contains(key)) throw Error($"the key {ModelValue.Format(key)} appears more than once", start);
                     value = ReadValue(valueEnd, depth);
                     _path.Pop();
                     hasValue = true;
@@ -102,7 +112,7 @@ internal sealed class ProtobufMapReader
             _path.PushKey(key);
             throw Error("an Entry has no value", start);
         }
-        string? problem = map.TryAdd(key, value);
+        string? problem = map.TryAdd(key, value, baseOffset + start);
         if (problem is not null)
         {
             _path.PushKey(key);

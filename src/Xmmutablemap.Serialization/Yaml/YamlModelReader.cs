@@ -142,15 +142,21 @@ internal sealed class YamlModelReader
                     var keyEvent = Current;
                     var key = ReadKey();
                     _path.PushKey(key);
-                    if (map.Contains(key)) throw Error($"the key {ModelValue.Format(key)} appears more than once", keyEvent);
                     var (value, valueSize) = ReadSizedNode();
-                    string? problem = map.TryAdd(key, value);
+                    string? problem = map.TryAdd(key, value, Pack(keyEvent.Start));
                     if (problem is not null) throw Error(problem, keyEvent);
                     _path.Pop();
                     size += valueSize + 1;
                 }
+                var result = map.TryToMap(out var duplicate, out long at);
+                if (result is null)
+                {
+                    _path.PushKey(duplicate!);
+                    var mark = new Mark(0, at >> 32, at & 0xffffffff);
+                    throw new DocumentYamlException(mark, new DocumentError(ModelMapBuilder.DuplicateMessage(duplicate!), _path.ToString(), mark.Line, mark.Column));
+                }
                 MoveNext();
-                return Remember(mapping, (map.ToMap(), size));
+                return Remember(mapping, (result, size));
             }
             default:
                 throw Error($"unexpected {Describe(start)}");
@@ -239,6 +245,9 @@ internal sealed class YamlModelReader
         var mark = (at ?? _parser.Current)?.Start ?? Mark.Empty;
         return new DocumentYamlException(mark, new DocumentError(reason, _path.ToString(), mark.Line, mark.Column));
     }
+
+    // Line and column of a key, in the one number the map builder keeps per entry.
+    private static long Pack(Mark mark) => (mark.Line << 32) | (uint)mark.Column;
 
     private static string Describe(ParsingEvent e) => e switch
     {

@@ -7,15 +7,22 @@ internal enum DuplicateKeys
     LastWins,
     /// <summary>The input is a mistake: throw <see cref="ArgumentException"/> naming the key.</summary>
     Throw,
+    /// <summary>Report the position of the later duplicate to the caller (readers turn it into a located error).</summary>
+    Report,
 }
 
 /// <summary>Puts arbitrary key/value pairs into canonical order with unique keys.</summary>
 internal static class CanonicalSort
 {
-    /// <summary>Sorts the pairs; takes ownership of both arrays (they may be reused for the result).</summary>
-    public static ImmutableMap<TKey, TValue> ToMap<TKey, TValue>(TKey[] keys, TValue[] values, DuplicateKeys duplicates)
+    /// <summary>
+    /// Sorts the pairs. Takes ownership of <paramref name="keys"/> (sorted in place); <paramref name="values"/>
+    /// is only read. With <see cref="DuplicateKeys.Report"/>, returns null and the original index of the
+    /// first later duplicate instead of a map.
+    /// </summary>
+    public static ImmutableMap<TKey, TValue>? ToMap<TKey, TValue>(TKey[] keys, TValue[] values, DuplicateKeys duplicates, out int duplicateIndex)
         where TKey : notnull
     {
+        duplicateIndex = -1;
         int n = keys.Length;
         if (n == 0) return ImmutableMap<TKey, TValue>.Empty;
         for (int i = 0; i < n; i++)
@@ -24,40 +31,81 @@ internal static class CanonicalSort
         }
         var comparer = CanonicalKeyComparer<TKey>.Instance;
 
-        // Fast path: unstable sort, then check for neighbours with equal keys (rare in practice).
-        var sortedKeys = (TKey[])keys.Clone();
-        var sortedValues = (TValue[])values.Clone();
-        Array.Sort(sortedKeys, sortedValues, comparer);
-        bool hasDuplicates = false;
-        for (int i = 1; i < n; i++)
-        {
-            if (comparer.Compare(sortedKeys[i - 1], sortedKeys[i]) == 0)
-            {
-                if (duplicates == DuplicateKeys.Throw)
-                    throw new ArgumentException($"The key {ModelValue.Format(sortedKeys[i])} appears more than once.", nameof(keys));
-                hasDuplicates = true;
-                break;
-            }
-        }
-        if (!hasDuplicates) return ImmutableMap<TKey, TValue>.FromCanonical(sortedKeys, sortedValues);
-
-        // Stable order by (key, position), keeping the last position of each key.
+        // Sort the keys together with their original positions; positions break ties, so among equal
+        // keys the last one given is last in the run.
         var order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
-        Array.Sort(order, (a, b) =>
+        if (!IsSorted(keys, comparer)) Array.Sort(keys, order, comparer);
+
+        int unique = n;
+        for (int i = 1; i < n; i++)
         {
-            int c = comparer.Compare(keys[a], keys[b]);
-            return c != 0 ? c : a.CompareTo(b);
-        });
-        var uniqueKeys = new List<TKey>(n);
-        var uniqueValues = new List<TValue>(n);
-        for (int i = 0; i < n; i++)
-        {
-            bool lastOfRun = i == n - 1 || comparer.Compare(keys[order[i]], keys[order[i + 1]]) != 0;
-            if (!lastOfRun) continue;
-            uniqueKeys.Add(keys[order[i]]);
-            uniqueValues.Add(values[order[i]]);
+            if (comparer.Compare(keys[i - 1], keys[i]) != 0) continue;
+            switch (duplicates)
+            {
+                case DuplicateKeys.Throw:
+                    throw new ArgumentException($"The key {ModelValue.Format(keys[i])} appears more than once.", nameof(keys));
+                case DuplicateKeys.Report:
+                    duplicateIndex = FirstLaterDuplicate(keys, order, comparer);
+                    return null;
+            }
+            unique--;
         }
-        return ImmutableMap<TKey, TValue>.FromCanonical([.. uniqueKeys], [.. uniqueValues]);
+        if (unique == n)
+        {
+            var sortedValues = new TValue[n];
+            for (int i = 0; i < n; i++) sortedValues[i] = values[order[i]];
+            return ImmutableMap<TKey, TValue>.FromCanonical(keys, sortedValues);
+        }
+
+        // Last wins: within each run of equal keys keep the entry with the largest original position.
+        // Array.Sort is not stable, so find that position explicitly.
+        var uniqueKeys = new TKey[unique];
+        var uniqueValues = new TValue[unique];
+        int u = 0;
+        for (int start = 0; start < n;)
+        {
+            int end = start + 1;
+            int last = order[start];
+            while (end < n && comparer.Compare(keys[start], keys[end]) == 0) last = Math.Max(last, order[end++]);
+            uniqueKeys[u] = keys[start];
+            uniqueValues[u++] = values[last];
+            start = end;
+        }
+        return ImmutableMap<TKey, TValue>.FromCanonical(uniqueKeys, uniqueValues);
+    }
+
+    public static ImmutableMap<TKey, TValue> ToMap<TKey, TValue>(TKey[] keys, TValue[] values, DuplicateKeys duplicates)
+        where TKey : notnull
+        => ToMap(keys, values, duplicates, out _)!;
+
+    // Input that is already in canonical order (a canonical document, a re-read map) skips the sort.
+    private static bool IsSorted<TKey>(TKey[] keys, IComparer<TKey> comparer)
+    {
+        for (int i = 1; i < keys.Length; i++)
+        {
+            if (comparer.Compare(keys[i - 1], keys[i]) > 0) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The smallest original index that is not the first occurrence of its key: where a reader saw the duplicate.</summary>
+    private static int FirstLaterDuplicate<TKey>(TKey[] keys, int[] order, IComparer<TKey> comparer)
+    {
+        int best = int.MaxValue;
+        for (int start = 0; start < keys.Length;)
+        {
+            int end = start + 1;
+            int first = order[start], second = int.MaxValue;
+            while (end < keys.Length && comparer.Compare(keys[start], keys[end]) == 0)
+            {
+                int position = order[end++];
+                if (position < first) (first, position) = (position, first);
+                second = Math.Min(second, position);
+            }
+            best = Math.Min(best, second);
+            start = end;
+        }
+        return best;
     }
 }

@@ -23,6 +23,7 @@ internal sealed class CanonicalWriter
     private readonly byte[] _buffer = new byte[BufferSize];
     private int _position;
     private IncrementalHash? _hash;
+    private int _depth;
     private IBufferWriter<byte>? _output;
 
     public static ContentHash Hash<T>(T value)
@@ -85,6 +86,16 @@ internal sealed class CanonicalWriter
         else throw new NonModelValueException($"a map key of type {key?.GetType().FullName ?? "null"} is not a string or an integer.");
     }
 
+    /// <summary>Called on entering a map or list. In-memory values can nest arbitrarily deep (built by code,
+    /// not parsed), so the stack is checked, but only every 16 levels: the check is not free.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Enter()
+    {
+        if ((++_depth & 15) == 0) RuntimeHelpers.EnsureSufficientExecutionStack();
+    }
+
+    public void Exit() => _depth--;
+
     public void WriteObject(object? value)
     {
         switch (value)
@@ -94,8 +105,10 @@ internal sealed class CanonicalWriter
             case string s: WriteString(s); return;
             case long l: WriteInteger(l); return;
             case double d: WriteFloat(d); return;
+            case ImmutableMap<string, object?> map: map.WriteCanonical(this); return; // the model map: no interface dispatch
+            case ImmutableArray<object?> items: WriteList(items); return; // what readers produce: skip the generic list path
             case ImmutableArray<byte> bytes: WriteBytes(bytes.IsDefault ? default : bytes.AsSpan()); return;
-            case ICanonicalEncodable map: map.WriteCanonical(this); return;
+            case ICanonicalEncodable other: other.WriteCanonical(this); return;
         }
         if (ModelValue.TryGetInteger(value, out var integer)) { WriteInteger(integer); return; }
         if (ModelValue.TryGetFloat(value, out var number)) { WriteFloat(number); return; }
@@ -103,22 +116,39 @@ internal sealed class CanonicalWriter
         throw new NonModelValueException($"{value.GetType().FullName} is not a model value (null, bool, integer, float, string, ImmutableArray<byte>, ImmutableArray<T>/ImmutableList<T>, ImmutableMap); ImmutableMap.Freeze converts mutable values.");
     }
 
+    private void WriteList(ImmutableArray<object?> items)
+    {
+        Enter();
+        var span = items.IsDefault ? default : items.AsSpan();
+        WriteArrayHeader(span.Length);
+        int i = 0;
+        try
+        {
+            for (; i < span.Length; i++) WriteObject(span[i]);
+            Exit();
+        }
+        catch (NonModelValueException e)
+        {
+            int index = i;
+            throw e.Under(parent => ModelPath.Index(parent, index));
+        }
+    }
+
     private void WriteList(IList list)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack();
+        Enter();
         int count = list.Count;
         WriteArrayHeader(count);
-        for (int i = 0; i < count; i++)
+        int i = 0;
+        try
         {
-            try
-            {
-                WriteObject(list[i]);
-            }
-            catch (NonModelValueException e)
-            {
-                int index = i;
-                throw e.Under(parent => ModelPath.Index(parent, index));
-            }
+            for (; i < count; i++) WriteObject(list[i]);
+            Exit();
+        }
+        catch (NonModelValueException e)
+        {
+            int index = i;
+            throw e.Under(parent => ModelPath.Index(parent, index));
         }
     }
 
@@ -161,6 +191,52 @@ internal sealed class CanonicalWriter
 
     public void WriteString(string value)
     {
+        // ASCII, the usual case for keys and config values: the byte length is the char count, so the
+        // header goes first and the chars are narrowed straight into the buffer.
+        int count = value.Length;
+        if (count <= 255)
+        {
+            if (count + 2 > BufferSize - _position) Flush();
+            var room = _buffer.AsSpan(_position);
+            int header = count <= 31 ? 1 : 2;
+            if (System.Text.Ascii.FromUtf16(value, room[header..], out _) == OperationStatus.Done)
+            {
+                WriteStringHeader(room, count);
+                _position += header + count;
+                return;
+            }
+        }
+        // Any other text, one pass: encode straight into the buffer after room for the largest header, then
+        // write the shortest header for the actual length and slide the bytes back next to it.
+        int worst = value.Length * 3;
+        if (worst + 5 <= BufferSize)
+        {
+            if (worst + 5 > BufferSize - _position) Flush();
+            var room = _buffer.AsSpan(_position);
+            if (System.Text.Unicode.Utf8.FromUtf16(value, room[5..], out _, out int length, replaceInvalidSequences: false) != OperationStatus.Done)
+                throw LoneSurrogate();
+            int header = WriteStringHeader(room, length);
+            if (header != 5) room.Slice(5, length).CopyTo(room[header..]);
+            _position += header + length;
+            return;
+        }
+        WriteLongString(value);
+    }
+
+    private static int WriteStringHeader(Span<byte> destination, int length)
+    {
+        if (length <= 31) { destination[0] = (byte)(0xa0 | length); return 1; }
+        if (length <= byte.MaxValue) { destination[0] = 0xd9; destination[1] = (byte)length; return 2; }
+        if (length <= ushort.MaxValue) { destination[0] = 0xda; BinaryPrimitives.WriteUInt16BigEndian(destination[1..], (ushort)length); return 3; }
+        destination[0] = 0xdb;
+        BinaryPrimitives.WriteUInt32BigEndian(destination[1..], (uint)length);
+        return 5;
+    }
+
+    private static NonModelValueException LoneSurrogate() => new("the string contains a lone surrogate, which is not a Unicode scalar value.");
+
+    private void WriteLongString(string value)
+    {
         int length;
         try
         {
@@ -168,18 +244,9 @@ internal sealed class CanonicalWriter
         }
         catch (EncoderFallbackException)
         {
-            throw new NonModelValueException("the string contains a lone surrogate, which is not a Unicode scalar value.");
+            throw LoneSurrogate();
         }
-        if (length <= 31) Reserve(1)[0] = (byte)(0xa0 | length);
-        else if (length <= byte.MaxValue) { var s = Reserve(2); s[0] = 0xd9; s[1] = (byte)length; }
-        else if (length <= ushort.MaxValue) { var s = Reserve(3); s[0] = 0xda; BinaryPrimitives.WriteUInt16BigEndian(s[1..], (ushort)length); }
-        else { var s = Reserve(5); s[0] = 0xdb; BinaryPrimitives.WriteUInt32BigEndian(s[1..], (uint)length); }
-
-        if (length <= BufferSize)
-        {
-            StrictUtf8.GetBytes(value, Reserve(length));
-            return;
-        }
+        WriteStringHeader(Reserve(length <= 31 ? 1 : length <= byte.MaxValue ? 2 : length <= ushort.MaxValue ? 3 : 5), length);
         byte[] rented = ArrayPool<byte>.Shared.Rent(length);
         try
         {
