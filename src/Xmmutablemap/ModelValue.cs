@@ -139,15 +139,49 @@ public static class ModelValue
     /// </summary>
     public static string FormatFloat(double value)
     {
-        if (double.IsNaN(value)) return "NaN";
-        if (double.IsPositiveInfinity(value)) return "Infinity";
-        if (double.IsNegativeInfinity(value)) return "-Infinity";
-        if (value == 0) return "0.0"; // -0.0 equals 0.0 in the model, so it prints the same
-        string text = value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-        int e = text.IndexOf('E');
-        string mantissa = e < 0 ? text : text[..e];
-        if (!mantissa.Contains('.')) mantissa += ".0";
-        return e < 0 ? mantissa : mantissa + "e" + text[(e + 1)..];
+        Span<byte> utf8 = stackalloc byte[MaxFloatLength];
+        TryFormatFloat(value, utf8, out int written);
+        return System.Text.Encoding.UTF8.GetString(utf8[..written]);
+    }
+
+    /// <summary>The longest text <see cref="FormatFloat"/> produces, in bytes.</summary>
+    public const int MaxFloatLength = 32;
+
+    /// <summary>Writes <see cref="FormatFloat"/>'s text as UTF-8 without allocating (for format writers).</summary>
+    /// <returns><see langword="false"/> when <paramref name="utf8Destination"/> is too short (<see cref="MaxFloatLength"/> always suffices).</returns>
+    public static bool TryFormatFloat(double value, Span<byte> utf8Destination, out int bytesWritten)
+    {
+        ReadOnlySpan<byte> special = double.IsNaN(value) ? "NaN"u8
+            : double.IsPositiveInfinity(value) ? "Infinity"u8
+            : double.IsNegativeInfinity(value) ? "-Infinity"u8
+            : value == 0 ? "0.0"u8 // -0.0 equals 0.0 in the model, so it prints the same
+            : default;
+        if (!special.IsEmpty)
+        {
+            bytesWritten = special.Length;
+            return special.TryCopyTo(utf8Destination);
+        }
+        Span<byte> text = stackalloc byte[MaxFloatLength];
+        value.TryFormat(text, out int length, "R", System.Globalization.CultureInfo.InvariantCulture);
+        text = text[..length];
+        int e = text.IndexOf((byte)'E');
+        var mantissa = e < 0 ? text : text[..e];
+        bool addPoint = mantissa.IndexOf((byte)'.') < 0;
+        bytesWritten = mantissa.Length + (addPoint ? 2 : 0) + (e < 0 ? 0 : length - e);
+        if (utf8Destination.Length < bytesWritten) return false;
+        mantissa.CopyTo(utf8Destination);
+        int at = mantissa.Length;
+        if (addPoint)
+        {
+            utf8Destination[at++] = (byte)'.';
+            utf8Destination[at++] = (byte)'0';
+        }
+        if (e >= 0)
+        {
+            utf8Destination[at++] = (byte)'e';
+            text[(e + 1)..].CopyTo(utf8Destination[at..]);
+        }
+        return true;
     }
 
     internal static bool FloatEquals(double x, double y) => x == y || (double.IsNaN(x) && double.IsNaN(y));

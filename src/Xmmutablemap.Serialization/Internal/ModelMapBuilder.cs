@@ -1,3 +1,5 @@
+using Xmmutablemap.Internal;
+
 namespace Xmmutablemap.Serialization.Internal;
 
 /// <summary>
@@ -43,16 +45,19 @@ internal sealed class ModelMapBuilder
     {
         duplicateKey = null;
         duplicatePosition = 0;
-        var values = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_values);
+        // The arrays are made here and handed over, so the map keeps them without copying.
+        object?[] values = _values.ToArray();
         int duplicate;
         if (_integers is not null)
         {
-            if (ImmutableMap.TryCreate<long, object?>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_integers), values, out var map, out duplicate)) return map;
+            var map = CanonicalSort.ToMap(_integers.ToArray(), values, DuplicateKeys.Report, out duplicate, valuesOwned: true);
+            if (map is not null) return map;
             duplicateKey = _integers[duplicate];
         }
         else
         {
-            if (ImmutableMap.TryCreate<string, object?>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_strings), values, out var map, out duplicate)) return map;
+            var map = CanonicalSort.ToMap(_strings?.ToArray() ?? [], values, DuplicateKeys.Report, out duplicate, valuesOwned: true);
+            if (map is not null) return map;
             duplicateKey = _strings![duplicate];
         }
         duplicatePosition = _positions[duplicate];

@@ -21,8 +21,16 @@ internal static class UnicodeText
         return false;
     }
 
-    /// <summary>Decodes UTF-8, or returns null when the bytes are not valid UTF-8.</summary>
-    public static string? TryDecode(ReadOnlySpan<byte> utf8) => Utf8IsValid(utf8) ? StrictUtf8.GetString(utf8) : null;
-
-    private static bool Utf8IsValid(ReadOnlySpan<byte> utf8) => System.Text.Unicode.Utf8.IsValid(utf8);
+    /// <summary>Decodes UTF-8 in one pass, or returns null when the bytes are not valid UTF-8 (only bad input pays for the exception).</summary>
+    public static string? TryDecode(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            return StrictUtf8.GetString(utf8);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+    }
 }

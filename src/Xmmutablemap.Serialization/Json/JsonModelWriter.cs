@@ -31,7 +31,9 @@ internal static class JsonModelWriter
                 ModelValue.TryGetFloat(value, out double d);
                 if (!double.IsFinite(d)) throw new DocumentError($"JSON cannot carry the float {ModelValue.FormatFloat(d)}", path.ToString());
                 // Utf8JsonWriter would write 1.0 as "1"; the model's text keeps a '.' or an exponent.
-                writer.WriteRawValue(ModelValue.FormatFloat(d), skipInputValidation: true);
+                Span<byte> text = stackalloc byte[ModelValue.MaxFloatLength];
+                ModelValue.TryFormatFloat(d, text, out int length);
+                writer.WriteRawValue(text[..length], skipInputValidation: true);
                 return;
             case ModelKind.String:
                 writer.WriteStringValue(CheckedString((string)value!, path));

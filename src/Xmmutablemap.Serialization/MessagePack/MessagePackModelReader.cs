@@ -69,9 +69,18 @@ internal static class MessagePackModelReader
                 return reader.NextCode == MessagePackCode.Float32 ? (double)reader.ReadSingle() : reader.ReadDouble();
             case MessagePackType.String:
             {
-                var sequence = reader.ReadStringSequence() ?? throw new DocumentError("a string is nil", path.ToString(), byteOffset: offset);
-                byte[] utf8 = sequence.ToArray();
-                return UnicodeText.TryDecode(utf8) ?? throw new DocumentError("the string is not valid UTF-8", path.ToString(), byteOffset: offset);
+                string? text;
+                if (reader.TryReadStringSpan(out var span))
+                {
+                    text = UnicodeText.TryDecode(span);
+                }
+                else
+                {
+                    // The string spans segments of the input sequence.
+                    var sequence = reader.ReadStringSequence() ?? throw new DocumentError("a string is nil", path.ToString(), byteOffset: offset);
+                    text = UnicodeText.TryDecode(sequence.ToArray());
+                }
+                return text ?? throw new DocumentError("the string is not valid UTF-8", path.ToString(), byteOffset: offset);
             }
             case MessagePackType.Binary:
             {

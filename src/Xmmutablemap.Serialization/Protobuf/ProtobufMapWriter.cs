@@ -8,12 +8,15 @@ namespace Xmmutablemap.Serialization.Protobuf;
 
 /// <summary>
 /// Writes the wire schema of <c>schemas/xmmutablemap.proto</c> deterministically: entries in canonical key
-/// order, integers in <c>int_value</c>/<c>int_key</c> (sint64) unless above the int64 range. Each message's
-/// size is measured before it is written, so nothing is buffered twice.
+/// order, integers in <c>int_value</c>/<c>int_key</c> (sint64) unless above the int64 range, one zero and one
+/// NaN. Two passes, as protobuf writers do: the first measures every message and records the sizes in
+/// pre-order, the second writes into an exact-size buffer, reading the sizes back in the same order.
 /// </summary>
 internal sealed class ProtobufMapWriter
 {
     private readonly DocumentPath _path = new();
+    private readonly List<int> _sizes = [];
+    private int _cursor;
     private byte[] _buffer = [];
     private int _position;
 
@@ -21,9 +24,8 @@ internal sealed class ProtobufMapWriter
     public static byte[] WriteDocument(IImmutableMap map)
     {
         var writer = new ProtobufMapWriter();
-        int size = writer.MapBodySize(map);
-        writer._buffer = new byte[size];
-        writer.WriteMapBody(map);
+        writer._buffer = new byte[writer.MeasureMap(map)];
+        writer.WriteMap(map);
         return writer._buffer;
     }
 
@@ -31,65 +33,76 @@ internal sealed class ProtobufMapWriter
     public static byte[] WriteEntry(object key, object? value)
     {
         var writer = new ProtobufMapWriter();
-        writer._path.PushKey(key);
-        int size = writer.EntryBodySize(key, value);
-        writer._buffer = new byte[size];
+        writer._buffer = new byte[writer.MeasureEntry(key, value)];
         writer.WriteEntryBody(key, value);
         return writer._buffer;
     }
 
-    // ---- sizes -------------------------------------------------------------------------------
+    // ---- pass 1: sizes, recorded in pre-order ---------------------------------------------------
 
-    private int MapBodySize(IImmutableMap map)
+    private int MeasureMap(IImmutableMap map)
     {
+        int slot = Slot();
         int size = 0;
         for (int i = 0; i < map.Count; i++)
         {
-            object key = map.GetKey(i);
-            _path.PushKey(key);
-            size += Delimited(EntryBodySize(key, map.GetValue(i)));
-            _path.Pop();
+            size += Delimited(MeasureEntry(map.GetKey(i), map.GetValue(i)));
         }
-        return size;
+        return _sizes[slot] = size;
     }
 
-    private int EntryBodySize(object key, object? value) => KeySize(key) + Delimited(ValueBodySize(value));
-
-    private int KeySize(object key)
+    private int MeasureEntry(object key, object? value)
     {
-        if (key is string s) return Delimited(Utf8Length(s));
-        if (!ModelValue.TryGetInteger(key, out var i)) throw Error($"a map key of type {key.GetType().FullName} is not a string or an integer");
-        return 1 + VarintSize(i <= long.MaxValue ? ZigZag((long)i) : (ulong)i);
+        int slot = Slot();
+        _path.PushKey(key);
+        int size = KeySize(key) + Delimited(MeasureValue(value));
+        _path.Pop();
+        return _sizes[slot] = size;
     }
 
-    private int ValueBodySize(object? value)
+    private int MeasureValue(object? value)
     {
+        int slot = Slot();
+        int size;
         switch (ModelValue.GetKind(value))
         {
-            case ModelKind.Null or ModelKind.Bool: return 2;
-            case ModelKind.Integer:
-                ModelValue.TryGetInteger(value, out var i);
-                return 1 + VarintSize(i <= long.MaxValue ? ZigZag((long)i) : (ulong)i);
-            case ModelKind.Float: return 9;
-            case ModelKind.String: return Delimited(Utf8Length((string)value!));
-            case ModelKind.Bytes: return Delimited(((ImmutableArray<byte>)value!).Length);
-            case ModelKind.List: return Delimited(ListBodySize((IList)value!));
-            case ModelKind.Map: return Delimited(MapBodySize((IImmutableMap)value!));
+            case ModelKind.Null or ModelKind.Bool: size = 2; break;
+            case ModelKind.Integer: size = 1 + VarintSize(IntegerWire(value, out _)); break;
+            case ModelKind.Float: size = 9; break;
+            case ModelKind.String: size = Delimited(Utf8Length((string)value!)); break;
+            case ModelKind.Bytes: size = Delimited(((ImmutableArray<byte>)value!).Length); break;
+            case ModelKind.List: size = Delimited(MeasureList((IList)value!)); break;
+            case ModelKind.Map: size = Delimited(MeasureMap((IImmutableMap)value!)); break;
             default: throw Error($"{value!.GetType().FullName} is not a model value");
         }
+        return _sizes[slot] = size;
     }
 
-    private int ListBodySize(IList list)
+    private int MeasureList(IList list)
     {
+        int slot = Slot();
         int size = 0;
         _path.PushIndex(0);
         for (int i = 0; i < list.Count; i++)
         {
             _path.SetIndex(i);
-            size += Delimited(ValueBodySize(list[i]));
+            size += Delimited(MeasureValue(list[i]));
         }
         _path.Pop();
-        return size;
+        return _sizes[slot] = size;
+    }
+
+    private int Slot()
+    {
+        _sizes.Add(0);
+        return _sizes.Count - 1;
+    }
+
+    private int KeySize(object key)
+    {
+        if (key is string s) return Delimited(Utf8Length(s));
+        if (!ModelValue.TryGetInteger(key, out _)) throw Error($"a map key of type {key.GetType().FullName} is not a string or an integer");
+        return 1 + VarintSize(IntegerWire(key, out _));
     }
 
     private static int Delimited(int bodySize) => 1 + VarintSize((ulong)bodySize) + bodySize;
@@ -102,24 +115,32 @@ internal sealed class ProtobufMapWriter
 
     private static int VarintSize(ulong value) => value == 0 ? 1 : (BitOperations.Log2(value) / 7) + 1;
 
+    /// <summary>The varint of an integer: zigzag sint64 in the int64 range, plain uint64 above it.</summary>
+    private static ulong IntegerWire(object? value, out bool unsigned)
+    {
+        ModelValue.TryGetInteger(value, out var i);
+        unsigned = i > long.MaxValue;
+        return unsigned ? (ulong)i : ZigZag((long)i);
+    }
+
     private static ulong ZigZag(long n) => (ulong)((n << 1) ^ (n >> 63));
 
-    // ---- bytes -------------------------------------------------------------------------------
+    // ---- pass 2: bytes, reading the sizes back in the same order -------------------------------
 
-    private void WriteMapBody(IImmutableMap map)
+    private void WriteMap(IImmutableMap map)
     {
+        _cursor++; // the map's own size: its caller wrote it, or it is the whole document
         for (int i = 0; i < map.Count; i++)
         {
-            object key = map.GetKey(i);
-            object? value = map.GetValue(i);
             Tag(1, 2);
-            Varint((ulong)EntryBodySize(key, value));
-            WriteEntryBody(key, value);
+            Varint((ulong)_sizes[_cursor]);
+            WriteEntryBody(map.GetKey(i), map.GetValue(i));
         }
     }
 
     private void WriteEntryBody(object key, object? value)
     {
+        _cursor++;
         if (key is string s)
         {
             Tag(1, 2);
@@ -127,32 +148,33 @@ internal sealed class ProtobufMapWriter
         }
         else
         {
-            ModelValue.TryGetInteger(key, out var i);
-            if (i <= long.MaxValue) { Tag(2, 0); Varint(ZigZag((long)i)); }
-            else { Tag(3, 0); Varint((ulong)i); }
+            ulong wire = IntegerWire(key, out bool unsigned);
+            Tag(unsigned ? 3 : 2, 0);
+            Varint(wire);
         }
         Tag(4, 2);
-        Varint((ulong)ValueBodySize(value));
-        WriteValueBody(value);
+        WriteValue(value);
     }
 
-    private void WriteValueBody(object? value)
+    /// <summary>Writes a Value message with its length prefix (the field tag is already written).</summary>
+    private void WriteValue(object? value)
     {
+        Varint((ulong)_sizes[_cursor++]);
         switch (ModelValue.GetKind(value))
         {
             case ModelKind.Null: Tag(1, 0); Varint(0); return;
             case ModelKind.Bool: Tag(2, 0); Varint((bool)value! ? 1UL : 0UL); return;
             case ModelKind.Integer:
-                ModelValue.TryGetInteger(value, out var i);
-                if (i <= long.MaxValue) { Tag(3, 0); Varint(ZigZag((long)i)); }
-                else { Tag(4, 0); Varint((ulong)i); }
+                ulong wire = IntegerWire(value, out bool unsigned);
+                Tag(unsigned ? 4 : 3, 0);
+                Varint(wire);
                 return;
             case ModelKind.Float:
                 ModelValue.TryGetFloat(value, out double d);
-                Tag(5, 1);
                 // Deterministic bytes, as in the canonical encoding: one zero and one NaN.
                 if (d == 0) d = 0.0;
                 if (double.IsNaN(d)) d = double.NaN;
+                Tag(5, 1);
                 BinaryPrimitives.WriteDoubleLittleEndian(_buffer.AsSpan(_position, 8), d);
                 _position += 8;
                 return;
@@ -168,21 +190,18 @@ internal sealed class ProtobufMapWriter
                 _position += bytes.Length;
                 return;
             case ModelKind.List:
-                var list = (IList)value!;
                 Tag(8, 2);
-                Varint((ulong)ListBodySize(list));
-                foreach (var item in list)
+                Varint((ulong)_sizes[_cursor++]);
+                foreach (var item in (IList)value!)
                 {
                     Tag(1, 2);
-                    Varint((ulong)ValueBodySize(item));
-                    WriteValueBody(item);
+                    WriteValue(item);
                 }
                 return;
             case ModelKind.Map:
-                var map = (IImmutableMap)value!;
                 Tag(9, 2);
-                Varint((ulong)MapBodySize(map));
-                WriteMapBody(map);
+                Varint((ulong)_sizes[_cursor]);
+                WriteMap((IImmutableMap)value!);
                 return;
         }
     }

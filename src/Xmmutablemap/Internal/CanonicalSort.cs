@@ -19,7 +19,12 @@ internal static class CanonicalSort
     /// is only read. With <see cref="DuplicateKeys.Report"/>, returns null and the original index of the
     /// first later duplicate instead of a map.
     /// </summary>
-    public static ImmutableMap<TKey, TValue>? ToMap<TKey, TValue>(TKey[] keys, TValue[] values, DuplicateKeys duplicates, out int duplicateIndex)
+    /// <param name="keys">The keys; sorted in place.</param>
+    /// <param name="values">The values, side by side with the keys.</param>
+    /// <param name="duplicates">What a repeated key means.</param>
+    /// <param name="duplicateIndex">With <see cref="DuplicateKeys.Report"/>: the original index of the first later duplicate, else -1.</param>
+    /// <param name="valuesOwned">Whether the map may keep <paramref name="values"/> itself (the caller made it and lets it go).</param>
+    public static ImmutableMap<TKey, TValue>? ToMap<TKey, TValue>(TKey[] keys, TValue[] values, DuplicateKeys duplicates, out int duplicateIndex, bool valuesOwned = false)
         where TKey : notnull
     {
         duplicateIndex = -1;
@@ -30,6 +35,11 @@ internal static class CanonicalSort
             if (keys[i] is null) throw new ArgumentNullException(nameof(keys), "A map key cannot be null.");
         }
         var comparer = CanonicalKeyComparer<TKey>.Instance;
+        if (valuesOwned && IsStrictlySorted(keys, comparer))
+        {
+            // Already canonical, as every document this library writes is: no sort, no copies.
+            return ImmutableMap<TKey, TValue>.FromCanonical(keys, values);
+        }
 
         // Sort the keys together with their original positions; positions break ties, so among equal
         // keys the last one given is last in the run.
@@ -78,6 +88,15 @@ internal static class CanonicalSort
     public static ImmutableMap<TKey, TValue> ToMap<TKey, TValue>(TKey[] keys, TValue[] values, DuplicateKeys duplicates)
         where TKey : notnull
         => ToMap(keys, values, duplicates, out _)!;
+
+    private static bool IsStrictlySorted<TKey>(TKey[] keys, IComparer<TKey> comparer)
+    {
+        for (int i = 1; i < keys.Length; i++)
+        {
+            if (comparer.Compare(keys[i - 1], keys[i]) >= 0) return false;
+        }
+        return true;
+    }
 
     // Input that is already in canonical order (a canonical document, a re-read map) skips the sort.
     private static bool IsSorted<TKey>(TKey[] keys, IComparer<TKey> comparer)

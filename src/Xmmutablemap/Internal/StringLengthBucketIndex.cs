@@ -32,14 +32,16 @@ internal sealed class StringLengthBucketIndex : KeyIndex<string>
             max = Math.Max(max, key.Length);
         }
         if (max - min >= MaxLengthSpread) return null;
-        var counts = new int[max - min + 1];
+        Span<int> counts = stackalloc int[max - min + 1];
+        counts.Clear();
         foreach (var key in keys)
         {
             if (++counts[key.Length - min] > MaxPerBucket) return null;
         }
         var start = new int[counts.Length + 1];
         for (int i = 0; i < counts.Length; i++) start[i + 1] = start[i] + counts[i];
-        var fill = (int[])start.Clone();
+        Span<int> fill = counts; // reused: now the next free slot per length
+        start.AsSpan(0, counts.Length).CopyTo(fill);
         var slots = new int[keys.Length];
         for (int i = 0; i < keys.Length; i++) slots[fill[keys[i].Length - min]++] = i;
         return new StringLengthBucketIndex(keys, min, start, slots);
