@@ -11,6 +11,9 @@ internal sealed class ModelMapBuilder
 {
     private List<string>? _strings;
     private List<long>? _integers;
+    private Kind _kind;
+
+    private enum Kind { None, Strings, Integers }
     private readonly List<object?> _values = [];
     private readonly List<long> _positions = [];
 
@@ -23,11 +26,13 @@ internal sealed class ModelMapBuilder
         switch (key)
         {
             case string s:
-                if (_integers is not null) return "a map mixes integer and string keys";
+                if (_kind == Kind.Integers) return "a map mixes integer and string keys";
+                _kind = Kind.Strings;
                 (_strings ??= []).Add(s);
                 break;
             case long l:
-                if (_strings is not null) return "a map mixes string and integer keys";
+                if (_kind == Kind.Strings) return "a map mixes string and integer keys";
+                _kind = Kind.Integers;
                 (_integers ??= []).Add(l);
                 break;
             case ulong u:
@@ -48,20 +53,32 @@ internal sealed class ModelMapBuilder
         // The arrays are made here and handed over, so the map keeps them without copying.
         object?[] values = _values.ToArray();
         int duplicate;
-        if (_integers is not null)
+        if (_kind == Kind.Integers)
         {
-            var map = CanonicalSort.ToMap(_integers.ToArray(), values, DuplicateKeys.Report, out duplicate, valuesOwned: true);
+            var map = CanonicalSort.ToMap(_integers!.ToArray(), values, DuplicateKeys.Report, out duplicate, valuesOwned: true);
             if (map is not null) return map;
             duplicateKey = _integers[duplicate];
         }
         else
         {
-            var map = CanonicalSort.ToMap(_strings?.ToArray() ?? [], values, DuplicateKeys.Report, out duplicate, valuesOwned: true);
+            var map = CanonicalSort.ToMap(_kind == Kind.Strings ? _strings!.ToArray() : [], values, DuplicateKeys.Report, out duplicate, valuesOwned: true);
             if (map is not null) return map;
             duplicateKey = _strings![duplicate];
         }
         duplicatePosition = _positions[duplicate];
         return null;
+    }
+
+    /// <summary>Empties the builder for reuse; false when it grew too large to keep.</summary>
+    public bool Reset(int maxCapacity)
+    {
+        if (_values.Capacity > maxCapacity) return false;
+        _strings?.Clear();
+        _integers?.Clear();
+        _values.Clear();
+        _positions.Clear();
+        _kind = Kind.None;
+        return true;
     }
 
     public static string DuplicateMessage(object key) => $"the key {ModelValue.Format(key)} appears more than once";

@@ -59,7 +59,7 @@ internal static class JsonModelReader
             case JsonTokenType.StartArray:
             {
                 if (path.Depth + 1 > maxDepth) throw Error($"nesting is deeper than the limit of {maxDepth}", path, ref reader);
-                var items = ImmutableArray.CreateBuilder<object?>();
+                var items = Scratch.RentList();
                 path.PushIndex(0);
                 while (true)
                 {
@@ -69,12 +69,12 @@ internal static class JsonModelReader
                     items.Add(ReadValue(ref reader, path, maxDepth, fallback));
                 }
                 path.Pop();
-                return items.DrainToImmutable();
+                return Scratch.ToImmutableAndReturn(items);
             }
             case JsonTokenType.StartObject:
             {
                 if (path.Depth + 1 > maxDepth) throw Error($"nesting is deeper than the limit of {maxDepth}", path, ref reader);
-                var map = new ModelMapBuilder();
+                var map = Scratch.RentMap();
                 while (true)
                 {
                     Next(ref reader, path);
@@ -88,6 +88,7 @@ internal static class JsonModelReader
                     map.TryAdd(key, value, keyOffset);
                 }
                 var result = map.TryToMap(out var duplicate, out long duplicateOffset);
+                Scratch.Return(map);
                 if (result is not null) return result;
                 path.PushKey(duplicate!);
                 throw new DocumentError(ModelMapBuilder.DuplicateMessage(duplicate!), path.ToString(), byteOffset: duplicateOffset);

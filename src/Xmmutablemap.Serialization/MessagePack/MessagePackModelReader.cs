@@ -92,22 +92,22 @@ internal static class MessagePackModelReader
                 if (path.Depth + 1 > maxDepth) throw new DocumentError($"nesting is deeper than the limit of {maxDepth}", path.ToString(), byteOffset: offset);
                 int count = reader.ReadArrayHeader();
                 CheckCount(ref reader, count, 1, path, offset);
-                var items = ImmutableArray.CreateBuilder<object?>(count);
+                var items = new object?[count];
                 path.PushIndex(0);
                 for (int i = 0; i < count; i++)
                 {
                     path.SetIndex(i);
-                    items.Add(ReadValueCore(ref reader, path, maxDepth));
+                    items[i] = ReadValueCore(ref reader, path, maxDepth);
                 }
                 path.Pop();
-                return items.MoveToImmutable();
+                return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(items);
             }
             case MessagePackType.Map:
             {
                 if (path.Depth + 1 > maxDepth) throw new DocumentError($"nesting is deeper than the limit of {maxDepth}", path.ToString(), byteOffset: offset);
                 int count = reader.ReadMapHeader();
                 CheckCount(ref reader, count, 2, path, offset);
-                var map = new ModelMapBuilder();
+                var map = Scratch.RentMap();
                 for (int i = 0; i < count; i++)
                 {
                     long keyOffset = reader.Consumed;
@@ -121,6 +121,7 @@ internal static class MessagePackModelReader
                     path.Pop();
                 }
                 var result = map.TryToMap(out var duplicate, out long duplicateOffset);
+                Scratch.Return(map);
                 if (result is not null) return result;
                 path.PushKey(duplicate!);
                 throw new DocumentError(ModelMapBuilder.DuplicateMessage(duplicate!), path.ToString(), byteOffset: duplicateOffset);

@@ -51,7 +51,7 @@ internal sealed class ProtobufMapReader
     private object ReadMapBody(int end, int depth = 1)
     {
         if (depth > _maxDepth) throw Error($"nesting is deeper than the limit of {_maxDepth}");
-        var map = new ModelMapBuilder();
+        var map = Scratch.RentMap();
         while (_position < end)
         {
             var (field, wire) = ReadTag(end);
@@ -66,6 +66,7 @@ internal sealed class ProtobufMapReader
             }
         }
         var result = map.TryToMap(out var duplicate, out long at);
+        Scratch.Return(map);
         if (result is not null) return result;
         _path.PushKey(duplicate!);
         throw Error(ModelMapBuilder.DuplicateMessage(duplicate!), (int)at);
@@ -175,7 +176,7 @@ internal sealed class ProtobufMapReader
     private ImmutableArray<object?> ReadList(int end, int depth)
     {
         if (depth > _maxDepth) throw Error($"nesting is deeper than the limit of {_maxDepth}");
-        var items = ImmutableArray.CreateBuilder<object?>();
+        var items = Scratch.RentList();
         _path.PushIndex(0);
         while (_position < end)
         {
@@ -192,7 +193,7 @@ internal sealed class ProtobufMapReader
             }
         }
         _path.Pop();
-        return items.DrainToImmutable();
+        return Scratch.ToImmutableAndReturn(items);
     }
 
     private (int Field, int Wire) ReadTag(int end)

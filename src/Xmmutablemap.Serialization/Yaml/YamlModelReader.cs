@@ -115,7 +115,7 @@ internal sealed class YamlModelReader
                 EnterCollection();
                 Count(1);
                 MoveNext();
-                var items = ImmutableArray.CreateBuilder<object?>();
+                var items = Scratch.RentList();
                 long size = 1;
                 _path.PushIndex(0);
                 while (Current is not SequenceEnd)
@@ -127,7 +127,7 @@ internal sealed class YamlModelReader
                 }
                 _path.Pop();
                 MoveNext();
-                return Remember(sequence, (items.DrainToImmutable(), size));
+                return Remember(sequence, (Scratch.ToImmutableAndReturn(items), size));
             }
             case MappingStart mapping:
             {
@@ -135,7 +135,7 @@ internal sealed class YamlModelReader
                 EnterCollection();
                 Count(1);
                 MoveNext();
-                var map = new ModelMapBuilder();
+                var map = Scratch.RentMap();
                 long size = 1;
                 while (Current is not MappingEnd)
                 {
@@ -149,6 +149,7 @@ internal sealed class YamlModelReader
                     size += valueSize + 1;
                 }
                 var result = map.TryToMap(out var duplicate, out long at);
+                Scratch.Return(map);
                 if (result is null)
                 {
                     _path.PushKey(duplicate!);
