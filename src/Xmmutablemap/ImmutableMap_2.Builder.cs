@@ -36,7 +36,7 @@ public sealed partial class ImmutableMap<TKey, TValue>
                 {
                     var map = _snapshot!;
                     _entries = new Dictionary<TKey, TValue>(map.Count, ModelEqualityComparer<TKey>.Instance);
-                    for (int i = 0; i < map.Count; i++) _entries.Add(map._index.Keys[i], map._values[i]);
+                    for (int i = 0; i < map.Count; i++) _entries.Add(map._keys[i], map._values[i]);
                 }
                 return _entries;
             }

@@ -13,7 +13,7 @@ public sealed partial class ImmutableMap<TKey, TValue>
 
         internal Enumerator(ImmutableMap<TKey, TValue> map)
         {
-            _keys = map._index.Keys;
+            _keys = map._keys;
             _values = map._values;
             _position = -1;
         }

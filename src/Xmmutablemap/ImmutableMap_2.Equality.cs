@@ -14,10 +14,10 @@ public sealed partial class ImmutableMap<TKey, TValue>
         if (ReferenceEquals(this, other)) return true;
         if (other is null || other._values.Length != _values.Length) return false;
         if (_hasHashCode && other._hasHashCode && _hashCode != other._hashCode) return false;
-        if (!ReferenceEquals(_index, other._index))
+        if (!ReferenceEquals(_keys, other._keys))
         {
-            var keys = _index.Keys;
-            var otherKeys = other._index.Keys;
+            var keys = _keys;
+            var otherKeys = other._keys;
             var keyComparer = ModelEqualityComparer<TKey>.Instance;
             for (int i = 0; i < keys.Length; i++)
             {
@@ -48,7 +48,7 @@ public sealed partial class ImmutableMap<TKey, TValue>
     {
         if (_hasHashCode) return _hashCode;
         var hash = new HashCode();
-        var keys = _index.Keys;
+        var keys = _keys;
         var keyComparer = ModelEqualityComparer<TKey>.Instance;
         var valueComparer = ModelEqualityComparer<TValue>.Instance;
         for (int i = 0; i < keys.Length; i++)
@@ -68,7 +68,7 @@ public sealed partial class ImmutableMap<TKey, TValue>
         if (other is ImmutableMap<TKey, TValue> map) return Equals(map);
         if (other.Count != Count) return false;
         var valueComparer = ModelEqualityComparer<TValue>.Instance;
-        var keys = _index.Keys;
+        var keys = _keys;
         for (int i = 0; i < keys.Length; i++)
         {
             if (!other.TryGetValue(keys[i], out var value) || !valueComparer.Equals(_values[i], value)) return false;
@@ -85,7 +85,7 @@ public sealed partial class ImmutableMap<TKey, TValue>
         // Both sides enumerate in canonical order, so equal maps line up entry by entry.
         for (int i = 0; i < _values.Length; i++)
         {
-            if (!ModelValue.AreEqual(_index.Keys[i], other.GetKey(i)) || !ModelValue.AreEqual(_values[i], other.GetValue(i))) return false;
+            if (!ModelValue.AreEqual(_keys[i], other.GetKey(i)) || !ModelValue.AreEqual(_values[i], other.GetValue(i))) return false;
         }
         return true;
     }

@@ -9,13 +9,13 @@ public sealed partial class ImmutableMap<TKey, TValue>
     public ImmutableMap<TKey, TValue> SetItem(TKey key, TValue value)
     {
         ArgumentNullException.ThrowIfNull(key);
-        int i = _index.IndexOf(key);
+        int i = Lookup.IndexOf(key);
         if (i >= 0)
         {
             if (ModelEqualityComparer<TValue>.Instance.Equals(_values[i], value)) return this;
             var values = (TValue[])_values.Clone();
             values[i] = value;
-            return new ImmutableMap<TKey, TValue>(_index, values); // same keys: share the hash table
+            return new ImmutableMap<TKey, TValue>(_keys, values, _lookup); // same keys: share them and the lookup
         }
         return Insert(key, value);
     }
@@ -25,7 +25,7 @@ public sealed partial class ImmutableMap<TKey, TValue>
     public ImmutableMap<TKey, TValue> Add(TKey key, TValue value)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (_index.IndexOf(key) >= 0) throw new ArgumentException($"The key {ModelValue.Format(key)} is already in the map.", nameof(key));
+        if (Lookup.IndexOf(key) >= 0) throw new ArgumentException($"The key {ModelValue.Format(key)} is already in the map.", nameof(key));
         return Insert(key, value);
     }
 
@@ -42,12 +42,12 @@ public sealed partial class ImmutableMap<TKey, TValue>
     public ImmutableMap<TKey, TValue> Remove(TKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        int i = _index.IndexOf(key);
+        int i = Lookup.IndexOf(key);
         if (i < 0) return this;
         var keys = new TKey[Count - 1];
         var values = new TValue[Count - 1];
-        Array.Copy(_index.Keys, keys, i);
-        Array.Copy(_index.Keys, i + 1, keys, i, keys.Length - i);
+        Array.Copy(_keys, keys, i);
+        Array.Copy(_keys, i + 1, keys, i, keys.Length - i);
         Array.Copy(_values, values, i);
         Array.Copy(_values, i + 1, values, i, values.Length - i);
         return FromCanonical(keys, values);
@@ -83,15 +83,15 @@ public sealed partial class ImmutableMap<TKey, TValue>
 
     private ImmutableMap<TKey, TValue> Insert(TKey key, TValue value)
     {
-        int at = Array.BinarySearch(_index.Keys, key, CanonicalKeyComparer<TKey>.Instance);
+        int at = Array.BinarySearch(_keys, key, CanonicalKeyComparer<TKey>.Instance);
         at = ~at;
         var keys = new TKey[Count + 1];
         var values = new TValue[Count + 1];
-        Array.Copy(_index.Keys, keys, at);
+        Array.Copy(_keys, keys, at);
         Array.Copy(_values, values, at);
         keys[at] = key;
         values[at] = value;
-        Array.Copy(_index.Keys, at, keys, at + 1, Count - at);
+        Array.Copy(_keys, at, keys, at + 1, Count - at);
         Array.Copy(_values, at, values, at + 1, Count - at);
         return FromCanonical(keys, values);
     }

@@ -31,13 +31,23 @@ public sealed partial class ImmutableMap<TKey, TValue> :
     where TKey : notnull
 {
     /// <summary>The empty map.</summary>
-    public static readonly ImmutableMap<TKey, TValue> Empty = new(KeyIndex<TKey>.Empty, []);
+    public static readonly ImmutableMap<TKey, TValue> Empty = new([], [], null);
 
-    private readonly KeyIndex<TKey> _index;
-
-    internal KeyIndex<TKey> Index => _index;
+    private readonly TKey[] _keys;   // canonical order
     private readonly TValue[] _values;
 
+    // The lookup structure, built on the first lookup: a map that is only read from a file, hashed and
+    // written out never pays for it. Built from immutable keys, so a race only builds it twice.
+    private KeyIndex<TKey>? _lookup;
+
+    internal KeyIndex<TKey> Lookup => _lookup ?? CreateLookup();
+
+    private KeyIndex<TKey> CreateLookup()
+    {
+        var lookup = KeyIndex<TKey>.Create(_keys);
+        Volatile.Write(ref _lookup, lookup);
+        return lookup;
+    }
     // Caches. Each is computed from immutable state, so a race only computes the same value twice;
     // the volatile flags publish the value before the flag.
     private int _hashCode;
@@ -45,15 +55,16 @@ public sealed partial class ImmutableMap<TKey, TValue> :
     private ContentHash _contentHash;
     private volatile bool _hasContentHash;
 
-    private ImmutableMap(KeyIndex<TKey> index, TValue[] values)
+    private ImmutableMap(TKey[] keys, TValue[] values, KeyIndex<TKey>? lookup)
     {
-        _index = index;
+        _keys = keys;
         _values = values;
+        _lookup = lookup;
     }
 
     /// <summary>Wraps arrays already in canonical order with unique keys; the map owns them from now on.</summary>
     internal static ImmutableMap<TKey, TValue> FromCanonical(TKey[] keys, TValue[] values)
-        => keys.Length == 0 ? Empty : new(KeyIndex<TKey>.Create(keys), values);
+        => keys.Length == 0 ? Empty : new(keys, values, null);
 
     /// <summary>The number of entries.</summary>
     public int Count => _values.Length;
@@ -62,12 +73,12 @@ public sealed partial class ImmutableMap<TKey, TValue> :
     public bool IsEmpty => _values.Length == 0;
 
     /// <summary>The keys in canonical order.</summary>
-    public ImmutableArray<TKey> Keys => ImmutableCollectionsMarshal.AsImmutableArray(_index.Keys);
+    public ImmutableArray<TKey> Keys => ImmutableCollectionsMarshal.AsImmutableArray(_keys);
 
     /// <summary>The values, in the canonical order of their keys.</summary>
     public ImmutableArray<TValue> Values => ImmutableCollectionsMarshal.AsImmutableArray(_values);
 
-    IEnumerable<TKey> IReadOnlyDictionary<TKey, TValue>.Keys => _index.Keys;
+    IEnumerable<TKey> IReadOnlyDictionary<TKey, TValue>.Keys => _keys;
 
     IEnumerable<TValue> IReadOnlyDictionary<TKey, TValue>.Values => _values;
 
@@ -77,19 +88,19 @@ public sealed partial class ImmutableMap<TKey, TValue> :
     {
         get
         {
-            int i = _index.IndexOf(key);
+            int i = Lookup.IndexOf(key);
             if (i < 0) ThrowKeyNotFound(key);
             return _values[i];
         }
     }
 
     /// <summary>Whether the map has an entry for <paramref name="key"/>.</summary>
-    public bool ContainsKey(TKey key) => _index.IndexOf(key) >= 0;
+    public bool ContainsKey(TKey key) => Lookup.IndexOf(key) >= 0;
 
     /// <summary>Gets the value for <paramref name="key"/> if there is one.</summary>
     public bool TryGetValue(TKey key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out TValue value)
     {
-        int i = _index.IndexOf(key);
+        int i = Lookup.IndexOf(key);
         if (i < 0)
         {
             value = default;
@@ -102,7 +113,7 @@ public sealed partial class ImmutableMap<TKey, TValue> :
     /// <summary>Returns the value for <paramref name="key"/>, or <paramref name="defaultValue"/> (Python's <c>get(k, default)</c>).</summary>
     public TValue GetValueOrDefault(TKey key, TValue defaultValue)
     {
-        int i = _index.IndexOf(key);
+        int i = Lookup.IndexOf(key);
         return i < 0 ? defaultValue : _values[i];
     }
 
@@ -118,7 +129,7 @@ public sealed partial class ImmutableMap<TKey, TValue> :
         ArgumentNullException.ThrowIfNull(selector);
         var results = new TResult[_values.Length];
         for (int i = 0; i < results.Length; i++) results[i] = selector(_values[i]);
-        return ImmutableMap<TKey, TResult>.WithSameKeys(_index, results);
+        return ImmutableMap<TKey, TResult>.WithSameKeys(_keys, _lookup, results);
     }
 
     /// <summary>Returns a map with the same keys and each value replaced by <paramref name="selector"/>(key, value).</summary>
@@ -126,12 +137,12 @@ public sealed partial class ImmutableMap<TKey, TValue> :
     {
         ArgumentNullException.ThrowIfNull(selector);
         var results = new TResult[_values.Length];
-        for (int i = 0; i < results.Length; i++) results[i] = selector(_index.Keys[i], _values[i]);
-        return ImmutableMap<TKey, TResult>.WithSameKeys(_index, results);
+        for (int i = 0; i < results.Length; i++) results[i] = selector(_keys[i], _values[i]);
+        return ImmutableMap<TKey, TResult>.WithSameKeys(_keys, _lookup, results);
     }
 
-    internal static ImmutableMap<TKey, TValue> WithSameKeys(KeyIndex<TKey> index, TValue[] values)
-        => values.Length == 0 ? Empty : new(index, values);
+    internal static ImmutableMap<TKey, TValue> WithSameKeys(TKey[] keys, KeyIndex<TKey>? lookup, TValue[] values)
+        => values.Length == 0 ? Empty : new(keys, values, lookup);
 
     /// <summary>The SHA-256 content hash of the canonical encoding. Computed on first use, then cached.</summary>
     /// <exception cref="NotSupportedException">A key or value is outside the data model; the message names its path and type.</exception>
@@ -168,7 +179,7 @@ public sealed partial class ImmutableMap<TKey, TValue> :
     internal void WriteCanonical(CanonicalWriter writer)
     {
         writer.Enter();
-        var keys = _index.Keys;
+        var keys = _keys;
         var values = _values;
         writer.WriteMapHeader(keys.Length);
         int i = 0;
@@ -217,7 +228,7 @@ public sealed partial class ImmutableMap<TKey, TValue> :
 
     Type IImmutableMap.ValueType => typeof(TValue);
 
-    object IImmutableMap.GetKey(int index) => _index.Keys[index];
+    object IImmutableMap.GetKey(int index) => _keys[index];
 
     object? IImmutableMap.GetValue(int index) => _values[index];
 

@@ -8,7 +8,6 @@ namespace Xmmutablemap.Internal;
 /// </summary>
 internal abstract class KeyIndex<TKey> where TKey : notnull
 {
-    public static readonly KeyIndex<TKey> Empty = Create([]);
 
     protected KeyIndex(TKey[] keys) => Keys = keys;
 
