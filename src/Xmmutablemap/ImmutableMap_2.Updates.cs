@@ -30,12 +30,55 @@ public sealed partial class ImmutableMap<TKey, TValue>
     }
 
     /// <summary>Returns a map with every pair of <paramref name="items"/> set; a later pair wins over an earlier one with the same key.</summary>
+    /// <remarks>O(n + k log k): the k pairs are sorted once and merged with the map's sorted entries.</remarks>
     public ImmutableMap<TKey, TValue> SetItems(IEnumerable<KeyValuePair<TKey, TValue>> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var builder = ToBuilder();
-        foreach (var (key, value) in items) builder[key] = value;
-        return builder.ToImmutable();
+        var batch = items as ImmutableMap<TKey, TValue> ?? ImmutableMap.CreateRange(items);
+        if (batch.IsEmpty) return this;
+        if (IsEmpty) return batch;
+        return Merge(batch);
+    }
+
+    /// <summary>Merges two maps in canonical order; <paramref name="other"/> wins on equal keys.</summary>
+    private ImmutableMap<TKey, TValue> Merge(ImmutableMap<TKey, TValue> other)
+    {
+        var comparer = CanonicalKeyComparer<TKey>.Instance;
+        var valueComparer = ModelEqualityComparer<TValue>.Instance;
+        TKey[] a = _keys, b = other._keys;
+        int newKeys = 0;
+        bool changed = false;
+        for (int i = 0, j = 0; j < b.Length;)
+        {
+            int c = i == a.Length ? 1 : comparer.Compare(a[i], b[j]);
+            if (c < 0) { i++; continue; }
+            if (c > 0) { newKeys++; changed = true; j++; continue; }
+            changed |= !valueComparer.Equals(_values[i], other._values[j]);
+            i++;
+            j++;
+        }
+        if (!changed) return this;
+        if (newKeys == 0)
+        {
+            // The same keys: share them and the lookup; only the values change.
+            var values = (TValue[])_values.Clone();
+            for (int i = 0, j = 0; j < b.Length; i++)
+            {
+                if (comparer.Compare(a[i], b[j]) == 0) values[i] = other._values[j++];
+            }
+            return new ImmutableMap<TKey, TValue>(_keys, values, _lookup);
+        }
+        var keys = new TKey[a.Length + newKeys];
+        var merged = new TValue[keys.Length];
+        int k = 0;
+        for (int i = 0, j = 0; i < a.Length || j < b.Length; k++)
+        {
+            int c = i == a.Length ? 1 : j == b.Length ? -1 : comparer.Compare(a[i], b[j]);
+            if (c < 0) { keys[k] = a[i]; merged[k] = _values[i++]; }
+            else if (c > 0) { keys[k] = b[j]; merged[k] = other._values[j++]; }
+            else { keys[k] = b[j]; merged[k] = other._values[j++]; i++; }
+        }
+        return FromCanonical(keys, merged);
     }
 
     /// <summary>Returns a map without <paramref name="key"/>; this same map when the key is absent.</summary>
@@ -53,13 +96,31 @@ public sealed partial class ImmutableMap<TKey, TValue>
         return FromCanonical(keys, values);
     }
 
-    /// <summary>Returns a map without any of <paramref name="keys"/>.</summary>
+    /// <summary>Returns a map without any of <paramref name="keys"/>; this same map when none is present.</summary>
     public ImmutableMap<TKey, TValue> RemoveRange(IEnumerable<TKey> keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var builder = ToBuilder();
-        foreach (var key in keys) builder.Remove(key);
-        return builder.ToImmutable();
+        bool[]? removed = null;
+        int count = 0;
+        foreach (var key in keys)
+        {
+            ArgumentNullException.ThrowIfNull(key, nameof(keys));
+            int i = Lookup.IndexOf(key);
+            if (i < 0) continue;
+            removed ??= new bool[Count];
+            if (!removed[i]) count++;
+            removed[i] = true;
+        }
+        if (removed is null) return this;
+        var remainingKeys = new TKey[Count - count];
+        var remainingValues = new TValue[remainingKeys.Length];
+        for (int i = 0, k = 0; i < Count; i++)
+        {
+            if (removed[i]) continue;
+            remainingKeys[k] = _keys[i];
+            remainingValues[k++] = _values[i];
+        }
+        return FromCanonical(remainingKeys, remainingValues);
     }
 
     /// <summary>Returns an empty map of the same type.</summary>
@@ -69,8 +130,6 @@ public sealed partial class ImmutableMap<TKey, TValue>
     public ImmutableMap<TKey, TValue> Union(ImmutableMap<TKey, TValue> other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (other.IsEmpty) return this;
-        if (IsEmpty) return other;
         return SetItems(other);
     }
 

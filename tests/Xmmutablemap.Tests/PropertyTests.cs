@@ -73,6 +73,26 @@ public class PropertyTests
     }
 
     [Fact]
+    public void SetItems_and_RemoveRange_agree_with_a_Dictionary_model()
+    {
+        Gen.Select(ModelGen.Pairs, ModelGen.Pairs, Gen.OneOfConst("a", "b", "c", "zz", "").Array[0, 4]).Sample((initial, updates, removed) =>
+        {
+            var map = initial.ToImmutableMap();
+            var model = new Dictionary<string, object?>();
+            foreach (var (k, v) in initial) model[k] = v;
+            foreach (var (k, v) in updates) model[k] = v;
+            var updated = map.SetItems(updates);
+            Assert.True(updated.ContentEquals(model));
+            Assert.Equal(model.Keys.Order(Internal.CanonicalStringComparer.Instance), updated.Keys.ToArray());
+            foreach (var k in removed) model.Remove(k);
+            var without = updated.RemoveRange(removed);
+            Assert.True(without.ContentEquals(model));
+            Assert.Equal(model.Keys.Order(Internal.CanonicalStringComparer.Instance), without.Keys.ToArray());
+            foreach (var k in model.Keys) Assert.True(without.ContainsKey(k));
+        }, iter: Iterations);
+    }
+
+    [Fact]
     public void Flatten_Unflatten_round_trips()
     {
         ModelGen.Document.Sample(map =>
