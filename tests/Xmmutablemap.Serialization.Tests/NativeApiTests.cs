@@ -144,4 +144,33 @@ public class NativeApiTests
         byte[] duplicate = Convert.FromHexString("0a070a016122021802" + "0a070a016122021804");
         Assert.Throws<ProtoException>(() => model.Deserialize<ImmutableMap<string, object?>>(new MemoryStream(duplicate)));
     }
+
+    [ProtoContract]
+    public sealed class Tuning
+    {
+        [ProtoMember(1)] public ImmutableMap<string, double> Params { get; set; } = ImmutableMap<string, double>.Empty;
+        [ProtoMember(2)] public ImmutableMap<int, string> Labels { get; set; } = ImmutableMap<int, string>.Empty;
+    }
+
+    [Fact]
+    public void Protobuf_net_typed_maps_use_the_same_wire_schema_and_refuse_values_that_do_not_fit()
+    {
+        var model = RuntimeTypeModel.Create().AddImmutableMap<string, double>().AddImmutableMap<int, string>();
+        var tuning = new Tuning { Params = ImmutableMap.Of(("lr", 1.0), ("momentum", 0.9)), Labels = ImmutableMap.Of((2, "b"), (1, "a")) };
+        using var stream = new MemoryStream();
+        model.Serialize(stream, tuning);
+        stream.Position = 0;
+        var back = model.Deserialize<Tuning>(stream);
+        Assert.Equal(tuning.Params, back.Params);
+        Assert.Equal(tuning.Labels, back.Labels);
+
+        // The same bytes as the model map with the same content: one wire schema.
+        using var typed = new MemoryStream();
+        model.Serialize(typed, tuning.Params);
+        Assert.Equal(ProtobufMapFormat.Instance.WriteToArray(ImmutableMap.Of<string, object?>(("lr", 1.0), ("momentum", 0.9))), typed.ToArray());
+
+        // An integer where a double is expected is refused, not converted.
+        byte[] integer = ProtobufMapFormat.Instance.WriteToArray(ImmutableMap.Of<string, object?>(("lr", 1L)));
+        Assert.Throws<ProtoException>(() => model.Deserialize<ImmutableMap<string, double>>(new MemoryStream(integer)));
+    }
 }
