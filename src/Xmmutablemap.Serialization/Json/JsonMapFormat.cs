@@ -27,10 +27,10 @@ public sealed class JsonMapFormat : IMapFormat
     /// <inheritdoc/>
     public ImmutableMap<string, object?> Read(Stream input, MapReaderOptions? options = null)
     {
-        byte[] bytes = StreamBytes.ReadAll(input);
+        var bytes = StreamBytes.ReadAll(input);
         try
         {
-            return JsonModelReader.ReadDocument(bytes, options ?? MapReaderOptions.Default);
+            return JsonModelReader.ReadDocument(bytes.Span, options ?? MapReaderOptions.Default);
         }
         catch (DocumentError e)
         {

@@ -19,7 +19,7 @@ public sealed class ProtobufMapFormat : IMapFormat
     /// <inheritdoc/>
     public ImmutableMap<string, object?> Read(Stream input, MapReaderOptions? options = null)
     {
-        byte[] bytes = StreamBytes.ReadAll(input);
+        var bytes = StreamBytes.ReadAll(input);
         try
         {
             return ProtobufMapReader.ReadDocument(bytes, options ?? MapReaderOptions.Default);

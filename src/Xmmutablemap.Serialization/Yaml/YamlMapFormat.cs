@@ -21,14 +21,14 @@ public sealed class YamlMapFormat : IMapFormat
     /// <inheritdoc/>
     public ImmutableMap<string, object?> Read(Stream input, MapReaderOptions? options = null)
     {
-        byte[] bytes = StreamBytes.ReadAll(input);
+        var bytes = StreamBytes.ReadAll(input);
         try
         {
-            string? text = UnicodeText.TryDecode(bytes);
+            string? text = UnicodeText.TryDecode(bytes.Span);
             if (text is null)
             {
-                int bad = FirstInvalidUtf8(bytes);
-                var (line, column) = TextPosition.At(bytes, bad);
+                int bad = FirstInvalidUtf8(bytes.Span);
+                var (line, column) = TextPosition.At(bytes.Span, bad);
                 throw new DocumentError($"the input is not valid UTF-8 (at byte {bad})", "", line, column);
             }
             if (text.StartsWith('\uFEFF')) text = text[1..];
