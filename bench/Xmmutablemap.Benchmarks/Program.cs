@@ -12,7 +12,7 @@ args = args.Where(a => a != "--quick").ToArray();
 var job = quick
     // In-process and short: no child process per case, 3 warm-ups and 5 measured iterations of 250 ms.
     ? Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(5)
-        .WithIterationTime(BenchmarkDotNet.Horology.TimeInterval.FromMilliseconds(250)).WithId("Quick")
+        .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(250)).WithId("Quick")
     : Job.Default;
 
 var config = DefaultConfig.Instance

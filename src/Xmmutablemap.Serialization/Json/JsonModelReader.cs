@@ -52,8 +52,8 @@ internal static class JsonModelReader
         switch (reader.TokenType)
         {
             case JsonTokenType.Null: return null;
-            case JsonTokenType.True: return true;
-            case JsonTokenType.False: return false;
+            case JsonTokenType.True: return Boxes.True;
+            case JsonTokenType.False: return Boxes.False;
             case JsonTokenType.String: return ReadString(ref reader, path);
             case JsonTokenType.Number: return ReadNumber(ref reader, path);
             case JsonTokenType.StartArray:
@@ -121,7 +121,7 @@ internal static class JsonModelReader
         ReadOnlySpan<byte> text = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
         if (text.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0)
         {
-            if (Utf8Parser.TryParse(text, out long l, out int used) && used == text.Length) return l;
+            if (Utf8Parser.TryParse(text, out long l, out int used) && used == text.Length) return Boxes.Integer(l);
             if (Utf8Parser.TryParse(text, out ulong u, out used) && used == text.Length) return u;
             throw Error($"the integer {System.Text.Encoding.UTF8.GetString(text)} is outside the range -2^63..2^64-1", path, ref reader);
         }

@@ -56,14 +56,13 @@ internal static class MessagePackModelReader
                 reader.ReadNil();
                 return null;
             case MessagePackType.Boolean:
-                return reader.ReadBoolean();
+                return Boxes.Bool(reader.ReadBoolean());
             case MessagePackType.Integer:
                 if (reader.NextCode == MessagePackCode.UInt64)
                 {
-                    ulong u = reader.ReadUInt64();
-                    return u <= long.MaxValue ? (long)u : u;
+                    return Boxes.Unsigned(reader.ReadUInt64());
                 }
-                return reader.ReadInt64();
+                return Boxes.Integer(reader.ReadInt64());
             case MessagePackType.Float:
                 // float32 widens exactly to the model's binary64.
                 return reader.NextCode == MessagePackCode.Float32 ? (double)reader.ReadSingle() : reader.ReadDouble();

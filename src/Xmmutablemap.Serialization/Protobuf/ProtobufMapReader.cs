@@ -137,11 +137,10 @@ internal sealed class ProtobufMapReader
                     if (ReadVarintField(wire, "null_value", end) != 0) throw Error("null_value must be NULL_VALUE (0)");
                     value = null;
                     break;
-                case 2: value = ReadVarintField(wire, "bool_value", end) != 0; break;
-                case 3: value = ZigZag(ReadVarintField(wire, "int_value", end)); break;
+                case 2: value = Boxes.Bool(ReadVarintField(wire, "bool_value", end) != 0); break;
+                case 3: value = Boxes.Integer(ZigZag(ReadVarintField(wire, "int_value", end))); break;
                 case 4:
-                    ulong u = ReadVarintField(wire, "uint_value", end);
-                    value = u <= long.MaxValue ? (long)u : u;
+                    value = Boxes.Unsigned(ReadVarintField(wire, "uint_value", end));
                     break;
                 case 5:
                     Expect(wire, Fixed64, "float_value");

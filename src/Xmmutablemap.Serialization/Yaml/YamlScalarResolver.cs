@@ -44,8 +44,8 @@ internal static partial class YamlScalarResolver
         switch (text)
         {
             case "" or "~" or "null" or "Null" or "NULL": return (Kind.Null, null, null);
-            case "true" or "True" or "TRUE": return (Kind.Bool, true, null);
-            case "false" or "False" or "FALSE": return (Kind.Bool, false, null);
+            case "true" or "True" or "TRUE": return (Kind.Bool, Internal.Boxes.True, null);
+            case "false" or "False" or "FALSE": return (Kind.Bool, Internal.Boxes.False, null);
             case ".inf" or ".Inf" or ".INF" or "+.inf" or "+.Inf" or "+.INF": return (Kind.Float, double.PositiveInfinity, null);
             case "-.inf" or "-.Inf" or "-.INF": return (Kind.Float, double.NegativeInfinity, null);
             case ".nan" or ".NaN" or ".NAN": return (Kind.Float, double.NaN, null);
@@ -80,7 +80,7 @@ internal static partial class YamlScalarResolver
     {
         if (style == NumberStyles.AllowLeadingSign)
         {
-            if (long.TryParse(digits, style, CultureInfo.InvariantCulture, out long l)) return (Kind.Integer, l, null);
+            if (long.TryParse(digits, style, CultureInfo.InvariantCulture, out long l)) return (Kind.Integer, Internal.Boxes.Integer(l), null);
             if (ulong.TryParse(digits.TrimStart('+'), NumberStyles.None, CultureInfo.InvariantCulture, out ulong u)) return (Kind.Integer, u, null);
         }
         else if (ulong.TryParse(digits, style, CultureInfo.InvariantCulture, out ulong u))

@@ -91,6 +91,15 @@ internal static class CanonicalSort
 
     private static bool IsStrictlySorted<TKey>(TKey[] keys, IComparer<TKey> comparer)
     {
+        if (keys is string[] strings)
+        {
+            // The common case, without an interface call per pair.
+            for (int i = 1; i < strings.Length; i++)
+            {
+                if (CanonicalStringComparer.Compare(strings[i - 1], strings[i]) >= 0) return false;
+            }
+            return true;
+        }
         for (int i = 1; i < keys.Length; i++)
         {
             if (comparer.Compare(keys[i - 1], keys[i]) >= 0) return false;

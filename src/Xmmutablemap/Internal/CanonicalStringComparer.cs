@@ -19,6 +19,8 @@ internal sealed class CanonicalStringComparer : IComparer<string>
 
     public static int Compare(ReadOnlySpan<char> x, ReadOnlySpan<char> y)
     {
+        // Most keys differ in their first char, and below U+D800 char order is code point order.
+        if (x.Length > 0 && y.Length > 0 && x[0] != y[0] && (x[0] | y[0]) < 0xD800) return x[0] - y[0];
         int common = x.CommonPrefixLength(y);
         if (common == x.Length || common == y.Length) return x.Length - y.Length;
         return CodePointRank(x[common]) - CodePointRank(y[common]);
