@@ -15,22 +15,7 @@ internal static class CommandRunner
         {
             return work();
         }
-        catch (MapFormatException e)
-        {
-            console.ReportError(e.Message);
-            return badInput;
-        }
-        catch (BadInputException e)
-        {
-            console.ReportError(e.Message);
-            return badInput;
-        }
-        catch (IOException e)
-        {
-            console.ReportError(e.Message);
-            return badInput;
-        }
-        catch (UnauthorizedAccessException e)
+        catch (Exception e) when (e is MapFormatException or BadInputException or IOException or UnauthorizedAccessException)
         {
             console.ReportError(e.Message);
             return badInput;

@@ -25,18 +25,8 @@ public sealed class JsonMapFormat : IMapFormat
     public IReadOnlyList<string> Extensions { get; } = [".json"];
 
     /// <inheritdoc/>
-    public ImmutableMap<string, object?> Read(Stream input, MapReaderOptions? options = null)
-    {
-        var bytes = StreamBytes.ReadAll(input);
-        try
-        {
-            return JsonModelReader.ReadDocument(bytes.Span, options ?? MapReaderOptions.Default);
-        }
-        catch (DocumentError e)
-        {
-            throw e.ToFacade(Name, ToNative(e));
-        }
-    }
+    public ImmutableMap<string, object?> Read(Stream input, MapReaderOptions? options = null) =>
+        FormatFunnel.Read(Name, input, bytes => JsonModelReader.ReadDocument(bytes.Span, options ?? MapReaderOptions.Default), ToNative);
 
     /// <inheritdoc/>
     public void Write(IImmutableMap map, Stream output)
@@ -44,13 +34,15 @@ public sealed class JsonMapFormat : IMapFormat
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(output);
         // Write to memory first: a refused value must not leave half a document in the output.
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        // The buffer and writer are reused per thread, so a document costs no allocation for them.
+        var buffer = t_buffer ??= new System.Buffers.ArrayBufferWriter<byte>(4096);
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, WriterOptions);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
         try
         {
-            using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-            {
-                JsonModelWriter.WriteMap(writer, map, new DocumentPath(), fallback: null);
-            }
+            JsonModelWriter.WriteMap(writer, map, new DocumentPath(), fallback: null);
+            writer.Flush();
         }
         catch (DocumentError e)
         {
@@ -58,7 +50,16 @@ public sealed class JsonMapFormat : IMapFormat
         }
         output.Write(buffer.WrittenSpan);
         output.WriteByte((byte)'\n');
+        if (buffer.Capacity > 1 << 20)
+        {
+            // Do not keep a huge document's buffer alive for the thread's lifetime.
+            t_buffer = null;
+            t_writer = null;
+        }
     }
+
+    [ThreadStatic] private static System.Buffers.ArrayBufferWriter<byte>? t_buffer;
+    [ThreadStatic] private static Utf8JsonWriter? t_writer;
 
     /// <summary>The funnel: every failure becomes a <see cref="JsonException"/> carrying path and position.</summary>
     internal static JsonException ToNative(DocumentError e) =>

@@ -17,36 +17,27 @@ public sealed class MessagePackMapFormat : IMapFormat
     public IReadOnlyList<string> Extensions { get; } = [".msgpack", ".mpk"];
 
     /// <inheritdoc/>
-    public ImmutableMap<string, object?> Read(Stream input, MapReaderOptions? options = null)
-    {
-        var bytes = StreamBytes.ReadAll(input);
-        try
-        {
-            return MessagePackModelReader.ReadDocument(bytes, options ?? MapReaderOptions.Default);
-        }
-        catch (DocumentError e)
-        {
-            throw e.ToFacade(Name, ToNative(e));
-        }
-    }
+    public ImmutableMap<string, object?> Read(Stream input, MapReaderOptions? options = null) =>
+        FormatFunnel.Read(Name, input, bytes => MessagePackModelReader.ReadDocument(bytes, options ?? MapReaderOptions.Default), ToNative);
 
     /// <inheritdoc/>
     public void Write(IImmutableMap map, Stream output)
     {
-        ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(output);
-        if (map.KeyType != typeof(string) && map.Count > 0 && map.GetKey(0) is not string)
-            throw new MapFormatException(Name, "the top level must be a map with string keys");
-        byte[] bytes;
+        output.Write(FormatFunnel.Write(Name, map, Canonical, ToNative));
+    }
+
+    // The output is the canonical encoding itself.
+    private static byte[] Canonical(IImmutableMap map)
+    {
         try
         {
-            bytes = CanonicalEncoding.ToArray(map);
+            return CanonicalEncoding.ToArray(map);
         }
         catch (NotSupportedException e)
         {
-            throw new MapFormatException(Name, e.Message, innerException: new MessagePackSerializationException(e.Message, e));
+            throw new DocumentError(e.Message, "", inner: e);
         }
-        output.Write(bytes);
     }
 
     /// <summary>The funnel: every failure becomes a <see cref="MessagePackSerializationException"/> naming path and byte offset.</summary>

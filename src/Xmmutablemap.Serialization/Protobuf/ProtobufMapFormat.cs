@@ -17,35 +17,14 @@ public sealed class ProtobufMapFormat : IMapFormat
     public IReadOnlyList<string> Extensions { get; } = [".binpb", ".pb"];
 
     /// <inheritdoc/>
-    public ImmutableMap<string, object?> Read(Stream input, MapReaderOptions? options = null)
-    {
-        var bytes = StreamBytes.ReadAll(input);
-        try
-        {
-            return ProtobufMapReader.ReadDocument(bytes, options ?? MapReaderOptions.Default);
-        }
-        catch (DocumentError e)
-        {
-            throw e.ToFacade(Name, ToNative(e));
-        }
-    }
+    public ImmutableMap<string, object?> Read(Stream input, MapReaderOptions? options = null) =>
+        FormatFunnel.Read(Name, input, bytes => ProtobufMapReader.ReadDocument(bytes, options ?? MapReaderOptions.Default), ToNative);
 
     /// <inheritdoc/>
     public void Write(IImmutableMap map, Stream output)
     {
-        ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(output);
-        if (map.Count > 0 && map.GetKey(0) is not string) throw new MapFormatException(Name, "the top level must be a map with string keys");
-        byte[] bytes;
-        try
-        {
-            bytes = ProtobufMapWriter.WriteDocument(map);
-        }
-        catch (DocumentError e)
-        {
-            throw e.ToFacade(Name, ToNative(e));
-        }
-        output.Write(bytes);
+        output.Write(FormatFunnel.Write(Name, map, ProtobufMapWriter.WriteDocument, ToNative));
     }
 
     /// <summary>The funnel: every failure becomes a protobuf-net <see cref="ProtoException"/> naming path and byte offset.</summary>
