@@ -114,6 +114,32 @@ public class NativeApiTests
         Assert.Throws<MessagePackSerializationException>(() => MessagePackSerializer.Deserialize<ImmutableMap<string, object?>>(Convert.FromHexString("82a16101a16102"), ImmutableMapResolver.Options));
     }
 
+    public sealed class Layer
+    {
+        public int Units { get; set; }
+        public string Activation { get; set; } = "";
+    }
+
+    [Fact]
+    public void Maps_of_user_types_go_through_each_librarys_own_serializer()
+    {
+        var layers = ImmutableMap.Of(("b", new Layer { Units = 32, Activation = "relu" }), ("a", new Layer { Units = 64, Activation = "gelu" }));
+
+        var yaml = new SerializerBuilder().WithImmutableMaps().Build().Serialize(layers);
+        Assert.Equal("a:\n  Units: 64\n  Activation: gelu\nb:\n  Units: 32\n  Activation: relu\n", yaml.Replace("\r\n", "\n"));
+        var fromYaml = new DeserializerBuilder().WithImmutableMaps().Build().Deserialize<ImmutableMap<string, Layer>>(yaml);
+        Assert.Equal([64, 32], fromYaml.Values.Select(l => l.Units));
+
+        var options = MessagePackSerializerOptions.Standard.WithResolver(global::MessagePack.Resolvers.CompositeResolver.Create(
+            ImmutableMapResolver.Instance, global::MessagePack.Resolvers.ContractlessStandardResolver.Instance));
+        byte[] bytes = MessagePackSerializer.Serialize(layers, options);
+        var fromMsgpack = MessagePackSerializer.Deserialize<ImmutableMap<string, Layer>>(bytes, options);
+        Assert.Equal(["gelu", "relu"], fromMsgpack.Values.Select(l => l.Activation));
+        // Keys stay canonical even when values go through the resolver.
+        Assert.Equal(0x82, bytes[0]);
+        Assert.Equal((byte)'a', bytes[2]);
+    }
+
     [ProtoContract]
     public sealed class Envelope
     {
