@@ -11,73 +11,95 @@ namespace Xmmutablemap.Internal;
 /// <see cref="Dictionary{TKey, TValue}"/>'s own string fast path, keys that collide (by chance or
 /// in a hostile document) cost a rebuild, never slow lookups.
 /// </summary>
-internal sealed class StringHashIndex : KeyIndex<string>
+internal abstract class StringHashIndex : KeyIndex<string>
 {
     private const int MaxChain = 12;
     private static readonly ulong Seed = (ulong)Random.Shared.NextInt64() | 1;
 
-    private readonly int[] _buckets;   // 1-based entry index of a chain's head, 0 when empty
-    private readonly int[] _next;
-    private readonly int[] _hashCodes;
-    private readonly int _mask;
-    private readonly HashKind _kind;
+    protected StringHashIndex(string[] keys) : base(keys)
+    {
+    }
 
     /// <summary>Which hash this map ended up with (for tests).</summary>
-    internal string HashName => _kind.ToString();
-
-    private enum HashKind { Sampled, Full, Randomized }
-
-    private StringHashIndex(string[] keys, HashKind kind, int[] buckets, int[] next, int[] hashCodes) : base(keys)
-    {
-        _buckets = buckets;
-        _next = next;
-        _hashCodes = hashCodes;
-        _mask = buckets.Length - 1;
-        _kind = kind;
-    }
+    internal abstract string HashName { get; }
 
     public static StringHashIndex Build(string[] keys) =>
-        TryBuild(keys, HashKind.Sampled) ?? TryBuild(keys, HashKind.Full) ?? TryBuild(keys, HashKind.Randomized)!;
+        Indexed<SampledHasher>.TryBuild(keys) ?? Indexed<FullHasher>.TryBuild(keys) ?? (StringHashIndex?)Indexed<RandomizedHasher>.TryBuild(keys)!;
 
-    private static StringHashIndex? TryBuild(string[] keys, HashKind kind)
+    internal interface IHasher
     {
-        int size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(keys.Length, 1) * 2);
-        var buckets = new int[size];
-        var chain = new int[size];
-        var next = new int[keys.Length];
-        var hashes = new int[keys.Length];
-        for (int i = 0; i < keys.Length; i++)
-        {
-            int hash = Hash(keys[i], kind);
-            hashes[i] = hash;
-            int b = hash & (size - 1);
-            if (++chain[b] > MaxChain && kind != HashKind.Randomized) return null;
-            next[i] = buckets[b];
-            buckets[b] = i + 1;
-        }
-        return new StringHashIndex(keys, kind, buckets, next, hashes);
+        static abstract int Hash(string key);
+        static abstract bool MayGiveUp { get; }
     }
 
-    public override int IndexOf(string key)
+    private struct SampledHasher : IHasher
     {
-        int hash = Hash(key, _kind);
-        var keys = Keys;
-        int i = _buckets[hash & _mask] - 1;
-        while ((uint)i < (uint)keys.Length)
-        {
-            if (_hashCodes[i] == hash && string.Equals(keys[i], key)) return i;
-            i = _next[i] - 1;
-        }
-        return -1;
+        public static int Hash(string key) => SampledHash(key);
+        public static bool MayGiveUp => true;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static int Hash(string key, HashKind kind) => kind switch
+    private struct FullHasher : IHasher
     {
-        HashKind.Sampled => SampledHash(key),
-        HashKind.Full => FastHash(key),
-        _ => key.GetHashCode(),
-    };
+        public static int Hash(string key) => FastHash(key);
+        public static bool MayGiveUp => true;
+    }
+
+    private struct RandomizedHasher : IHasher
+    {
+        public static int Hash(string key) => key.GetHashCode();
+        public static bool MayGiveUp => false;
+    }
+
+    /// <summary>The table for one hash: generic over the hasher so that its hash inlines into the lookup.</summary>
+    private sealed class Indexed<THasher> : StringHashIndex where THasher : struct, IHasher
+    {
+        private readonly int[] _buckets;   // 1-based entry index of a chain's head, 0 when empty
+        private readonly int[] _next;
+        private readonly int[] _hashCodes;
+        private readonly int _mask;
+
+        private Indexed(string[] keys, int[] buckets, int[] next, int[] hashCodes) : base(keys)
+        {
+            _buckets = buckets;
+            _next = next;
+            _hashCodes = hashCodes;
+            _mask = buckets.Length - 1;
+        }
+
+        internal override string HashName => typeof(THasher).Name.Replace("Hasher", "");
+
+        public static Indexed<THasher>? TryBuild(string[] keys)
+        {
+            int size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(keys.Length, 1) * 2);
+            var buckets = new int[size];
+            var chain = new int[size];
+            var next = new int[keys.Length];
+            var hashes = new int[keys.Length];
+            for (int i = 0; i < keys.Length; i++)
+            {
+                int hash = THasher.Hash(keys[i]);
+                hashes[i] = hash;
+                int b = hash & (size - 1);
+                if (++chain[b] > MaxChain && THasher.MayGiveUp) return null;
+                next[i] = buckets[b];
+                buckets[b] = i + 1;
+            }
+            return new Indexed<THasher>(keys, buckets, next, hashes);
+        }
+
+        public override int IndexOf(string key)
+        {
+            int hash = THasher.Hash(key);
+            var keys = Keys;
+            int i = _buckets[hash & _mask] - 1;
+            while ((uint)i < (uint)keys.Length)
+            {
+                if (_hashCodes[i] == hash && string.Equals(keys[i], key)) return i;
+                i = _next[i] - 1;
+            }
+            return -1;
+        }
+    }
 
     /// <summary>Length plus the first and last four UTF-16 chars (fewer for short keys), seeded per process.</summary>
     internal static int SampledHash(string s)
