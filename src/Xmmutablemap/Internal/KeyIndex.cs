@@ -1,14 +1,13 @@
 namespace Xmmutablemap.Internal;
 
 /// <summary>
-/// The keys of a map in canonical order plus a structure to find them. A map whose update keeps the
-/// key set (a <c>SetItem</c> of an existing key) shares its index instead of rebuilding it.
-/// String keys get specialized indexes (<see cref="StringLengthBucketIndex"/>, <see cref="StringHashIndex"/>)
-/// chosen once at construction, as <c>FrozenDictionary</c> does, because lookups dominate a frozen map's life.
+/// The lookup structure over a map's keys (kept in canonical order), built on the map's first lookup.
+/// A map whose update keeps the key set (a <c>SetItem</c> of an existing key) shares it. String keys get
+/// specialized indexes (<see cref="StringLengthBucketIndex"/>, <see cref="StringHashIndex"/>) chosen once,
+/// as <c>FrozenDictionary</c> does, because lookups dominate a frozen map's life.
 /// </summary>
 internal abstract class KeyIndex<TKey> where TKey : notnull
 {
-
     protected KeyIndex(TKey[] keys) => Keys = keys;
 
     public TKey[] Keys { get; }
