@@ -118,6 +118,8 @@ internal static class JsonModelReader
 
     private static object ReadNumber(ref Utf8JsonReader reader, DocumentPath path)
     {
+        // Integer syntax that fits a long, the common case; TryGetInt64 refuses a fraction or an exponent.
+        if (reader.TryGetInt64(out long common)) return Boxes.Integer(common);
         ReadOnlySpan<byte> text = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
         if (text.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0)
         {

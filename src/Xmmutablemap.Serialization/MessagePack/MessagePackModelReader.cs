@@ -110,9 +110,13 @@ internal static class MessagePackModelReader
                 for (int i = 0; i < count; i++)
                 {
                     long keyOffset = reader.Consumed;
-                    var key = reader.NextMessagePackType is MessagePackType.String or MessagePackType.Integer
-                        ? ReadValueCore(ref reader, path, maxDepth)!
-                        : throw new DocumentError($"a map key must be a string or an integer, not {Describe(reader.NextMessagePackType)}", path.ToString(), byteOffset: keyOffset);
+                    // Keys are nearly always short strings held in one segment: decode them directly.
+                    var keyType = reader.NextMessagePackType;
+                    object key = keyType == MessagePackType.String && reader.TryReadStringSpan(out var keySpan)
+                        ? UnicodeText.TryDecode(keySpan) ?? throw new DocumentError("the string is not valid UTF-8", path.ToString(), byteOffset: keyOffset)
+                        : keyType is MessagePackType.String or MessagePackType.Integer
+                            ? ReadValueCore(ref reader, path, maxDepth)!
+                            : throw new DocumentError($"a map key must be a string or an integer, not {Describe(keyType)}", path.ToString(), byteOffset: keyOffset);
                     path.PushKey(key);
                     var value = ReadValueCore(ref reader, path, maxDepth);
                     string? problem = map.TryAdd(key, value, keyOffset);
