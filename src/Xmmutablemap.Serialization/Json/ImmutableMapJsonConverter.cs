@@ -64,7 +64,7 @@ public sealed class ImmutableMapJsonConverter<TKey, TValue> : JsonConverter<Immu
             path.PushKey(name);
             try
             {
-                return (TValue)JsonModelReader.ReadValue(ref reader, path, maxDepth, options)!;
+                return (TValue)JsonModelReader.ReadValue(ref reader, path, maxDepth)!;
             }
             catch (DocumentError e)
             {

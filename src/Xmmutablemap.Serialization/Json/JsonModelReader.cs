@@ -28,7 +28,7 @@ internal static class JsonModelReader
             if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) throw Error("a UTF-8 byte order mark is not allowed in JSON", path, ref reader);
             if (!reader.Read()) throw Error("the document is empty", path, ref reader);
             if (reader.TokenType != JsonTokenType.StartObject) throw Error($"the top level must be an object, not {Describe(reader.TokenType)}", path, ref reader);
-            var map = (ImmutableMap<string, object?>)ReadValue(ref reader, path, options.MaxDepth, fallback: null)!;
+            var map = (ImmutableMap<string, object?>)ReadValue(ref reader, path, options.MaxDepth)!;
             if (reader.Read()) throw Error("there is more data after the document", path, ref reader);
             return map;
         }
@@ -47,7 +47,7 @@ internal static class JsonModelReader
     }
 
     /// <summary>Reads the value at the reader's current token; on return the reader is on the value's last token.</summary>
-    public static object? ReadValue(ref Utf8JsonReader reader, DocumentPath path, int maxDepth, JsonSerializerOptions? fallback)
+    public static object? ReadValue(ref Utf8JsonReader reader, DocumentPath path, int maxDepth)
     {
         switch (reader.TokenType)
         {
@@ -66,7 +66,7 @@ internal static class JsonModelReader
                     Next(ref reader, path);
                     if (reader.TokenType == JsonTokenType.EndArray) break;
                     path.SetIndex(items.Count);
-                    items.Add(ReadValue(ref reader, path, maxDepth, fallback));
+                    items.Add(ReadValue(ref reader, path, maxDepth));
                 }
                 path.Pop();
                 return Scratch.ToImmutableAndReturn(items);
@@ -83,7 +83,7 @@ internal static class JsonModelReader
                     string key = ReadString(ref reader, path);
                     path.PushKey(key);
                     Next(ref reader, path);
-                    var value = ReadValue(ref reader, path, maxDepth, fallback);
+                    var value = ReadValue(ref reader, path, maxDepth);
                     path.Pop();
                     map.TryAdd(key, value, keyOffset);
                 }

@@ -35,17 +35,17 @@ internal static class CanonicalSort
             if (keys[i] is null) throw new ArgumentNullException(nameof(keys), "A map key cannot be null.");
         }
         var comparer = CanonicalKeyComparer<TKey>.Instance;
-        if (valuesOwned && IsStrictlySorted(keys, comparer))
+        if (IsStrictlySorted(keys, comparer))
         {
-            // Already canonical, as every document this library writes is: no sort, no copies.
-            return ImmutableMap<TKey, TValue>.FromCanonical(keys, values);
+            // Already canonical, as every document this library writes is: no sort, and no copy of values the caller gave up.
+            return ImmutableMap<TKey, TValue>.FromCanonical(keys, valuesOwned ? values : (TValue[])values.Clone());
         }
 
         // Sort the keys together with their original positions; positions break ties, so among equal
         // keys the last one given is last in the run.
         var order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
-        if (!IsSorted(keys, comparer)) Array.Sort(keys, order, comparer);
+        Array.Sort(keys, order, comparer);
 
         int unique = n;
         for (int i = 1; i < n; i++)
@@ -103,16 +103,6 @@ internal static class CanonicalSort
         for (int i = 1; i < keys.Length; i++)
         {
             if (comparer.Compare(keys[i - 1], keys[i]) >= 0) return false;
-        }
-        return true;
-    }
-
-    // Input that is already in canonical order (a canonical document, a re-read map) skips the sort.
-    private static bool IsSorted<TKey>(TKey[] keys, IComparer<TKey> comparer)
-    {
-        for (int i = 1; i < keys.Length; i++)
-        {
-            if (comparer.Compare(keys[i - 1], keys[i]) > 0) return false;
         }
         return true;
     }

@@ -12,8 +12,6 @@ internal abstract class KeyIndex<TKey> where TKey : notnull
 
     public TKey[] Keys { get; }
 
-    public int Count => Keys.Length;
-
     /// <summary>The position of <paramref name="key"/> in canonical order, or -1.</summary>
     public abstract int IndexOf(TKey key);
 
