@@ -22,7 +22,7 @@ public sealed class ImmutableMapFormatter<TKey, TValue> : IMessagePackFormatter<
             writer.WriteNil();
             return;
         }
-        byte[]? canonical = TryCanonical(value);
+        byte[]? canonical = ValuesMayBeModel ? TryCanonical(value) : null;
         if (canonical is not null)
         {
             writer.WriteRaw(canonical);
@@ -78,6 +78,16 @@ public sealed class ImmutableMapFormatter<TKey, TValue> : IMessagePackFormatter<
             reader.Depth--;
         }
     }
+
+    // Values of a user type never have a canonical encoding: go straight to the resolver instead of
+    // trying the canonical writer and catching its refusal on every call.
+    private static readonly bool ValuesMayBeModel = IsModelType(typeof(TValue));
+
+    private static bool IsModelType(Type type) =>
+        type == typeof(object) || type == typeof(string) || type == typeof(bool) || type == typeof(double) || type == typeof(float) || type == typeof(Half)
+        || (type.IsPrimitive && type != typeof(char) && type != typeof(IntPtr) && type != typeof(UIntPtr))
+        || (type.IsGenericType && type.GetGenericTypeDefinition() is var d
+            && (d == typeof(System.Collections.Immutable.ImmutableArray<>) || d == typeof(System.Collections.Immutable.ImmutableList<>) || d == typeof(ImmutableMap<,>)));
 
     private static byte[]? TryCanonical(ImmutableMap<TKey, TValue> value)
     {
