@@ -1,3 +1,4 @@
+using Xmmutablemap.Documents;
 using Xmmutablemap.Serialization.Internal;
 
 namespace Xmmutablemap.Serialization;
@@ -15,19 +16,19 @@ public static class MapFile
     /// <summary>Reads the document in <paramref name="path"/>, in the format its extension names.</summary>
     /// <exception cref="MapFormatException">The file is not a valid document; the exception names the file, path and position.</exception>
     /// <exception cref="ArgumentException">No registered format claims the extension.</exception>
-    public static ImmutableMap<string, object?> Load(string path, MapFormatRegistry? registry = null, MapReaderOptions? options = null)
-        => Load(path, (registry ?? MapFormatRegistry.Default).GetByPath(path), options);
+    public static ImmutableMap<string, object?> Load(string path, MapFormatRegistry? registry = null, DocumentLimits? limits = null)
+        => Load(path, (registry ?? MapFormatRegistry.Default).GetByPath(path), limits);
 
     /// <summary>Reads the document in <paramref name="path"/> in the given format.</summary>
     /// <exception cref="MapFormatException">The file is not a valid document.</exception>
-    public static ImmutableMap<string, object?> Load(string path, IMapFormat format, MapReaderOptions? options = null)
+    public static ImmutableMap<string, object?> Load(string path, IMapFormat format, DocumentLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(format);
         using var stream = File.OpenRead(path);
         try
         {
-            return format.Read(stream, options);
+            return format.Read(stream, limits);
         }
         catch (MapFormatException e)
         {
@@ -38,18 +39,20 @@ public static class MapFile
     /// <summary>Writes <paramref name="map"/> to <paramref name="path"/> in the format its extension names, atomically:
     /// on any failure the target is left as it was and no temporary file remains.</summary>
     /// <exception cref="MapFormatException">The map holds a value the format cannot carry.</exception>
-    public static void Save(IImmutableMap map, string path, MapFormatRegistry? registry = null)
-        => Save(map, path, (registry ?? MapFormatRegistry.Default).GetByPath(path));
+    /// <exception cref="IOException">The file cannot be written (the message names <paramref name="path"/>).</exception>
+    public static void Save(IImmutableMap map, string path, MapFormatRegistry? registry = null, DocumentLimits? limits = null)
+        => Save(map, path, (registry ?? MapFormatRegistry.Default).GetByPath(path), limits);
 
     /// <summary>Writes <paramref name="map"/> to <paramref name="path"/> in the given format, atomically.</summary>
     /// <exception cref="MapFormatException">The map holds a value the format cannot carry.</exception>
-    public static void Save(IImmutableMap map, string path, IMapFormat format)
+    /// <exception cref="IOException">The file cannot be written (the message names <paramref name="path"/>).</exception>
+    public static void Save(IImmutableMap map, string path, IMapFormat format, DocumentLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(format);
         try
         {
-            AtomicFile.Write(path, stream => format.Write(map, stream));
+            AtomicFile.Write(path, stream => format.Write(map, stream, limits));
         }
         catch (MapFormatException e)
         {

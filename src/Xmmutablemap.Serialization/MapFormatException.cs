@@ -1,3 +1,5 @@
+using Xmmutablemap.Documents;
+
 namespace Xmmutablemap.Serialization;
 
 /// <summary>
@@ -25,6 +27,20 @@ public sealed class MapFormatException : Exception
         Column = column;
         ByteOffset = byteOffset;
         File = file;
+    }
+
+    /// <summary>Creates the exception for a rule of the data model broken in a document (the usual case for a reader or writer).</summary>
+    /// <param name="format">The format's name.</param>
+    /// <param name="error">The broken rule, with its path and position.</param>
+    /// <param name="innerException">The format library's own exception type carrying the same error (as the native adapters throw it); defaults to <paramref name="error"/>.</param>
+    /// <example>
+    /// <code>
+    /// catch (DocumentException e) { throw new MapFormatException("toml", e); }
+    /// </code>
+    /// </example>
+    public MapFormatException(string format, DocumentException error, Exception? innerException = null)
+        : this(format, (error ?? throw new ArgumentNullException(nameof(error))).Reason, error.Path, error.Position.Line, error.Position.Column, error.Position.ByteOffset, file: null, innerException ?? error)
+    {
     }
 
     /// <summary>The format's name (<c>json</c>, <c>yaml</c>, ...).</summary>

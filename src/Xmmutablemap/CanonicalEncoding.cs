@@ -34,6 +34,17 @@ public static class CanonicalEncoding
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>Returns the canonical bytes of <paramref name="value"/>, refusing nesting deeper than <paramref name="limits"/> allow (as format writers must).</summary>
+    /// <exception cref="ModelValueException">The value is outside the data model; <see cref="ModelValueException.Path"/> names where.</exception>
+    /// <exception cref="Documents.DocumentException">The value nests deeper than <see cref="Documents.DocumentLimits.MaxDepth"/>.</exception>
+    public static byte[] ToArray(object? value, Documents.DocumentLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        var buffer = new ArrayBufferWriter<byte>();
+        CanonicalWriter.Write(buffer, value, limits.MaxDepth);
+        return buffer.WrittenSpan.ToArray();
+    }
+
     /// <summary>Returns the SHA-256 of the canonical bytes of <paramref name="value"/>, streamed without building them.</summary>
     /// <exception cref="NotSupportedException">The value is outside the data model.</exception>
     public static ContentHash Hash(object? value) => CanonicalWriter.Hash(value);

@@ -5,6 +5,11 @@ namespace Xmmutablemap;
 /// maps without knowing their type arguments (format writers, tree helpers).
 /// Entries are addressed by their index in canonical key order.
 /// </summary>
+/// <remarks>
+/// Only <see cref="ImmutableMap{TKey, TValue}"/> implements it (its internal members keep it that way): the
+/// canonical encoding, content hash and model equality are defined for this library's maps alone, so a
+/// value typed <see cref="IImmutableMap"/> is always one of them.
+/// </remarks>
 public interface IImmutableMap
 {
     /// <summary>The number of entries.</summary>
@@ -28,4 +33,10 @@ public interface IImmutableMap
 
     /// <summary>Whether <paramref name="other"/> has the same entries under model equality, whatever its type arguments.</summary>
     bool ContentEquals(IImmutableMap other);
+
+    /// <summary>Writes the canonical encoding without boxing each entry.</summary>
+    internal void WriteCanonical(Internal.CanonicalWriter writer);
+
+    /// <summary>A map with the same keys (same key type, shared) and these values, in canonical key order.</summary>
+    internal IImmutableMap WithObjectValues(object?[] values);
 }

@@ -133,7 +133,7 @@ public static class ImmutableMap
     /// })!;
     /// </code>
     /// </example>
-    public static object? Freeze(object? value) => ModelFreezer.Freeze(value, ModelPath.Root, 0);
+    public static object? Freeze(object? value) => ModelFreezer.Freeze(value);
 
     /// <summary>Like <see cref="Freeze(object?)"/> for a graph whose top level must be a string-keyed map.</summary>
     /// <exception cref="NotSupportedException">The top level is not a string-keyed map, or a value has no model equivalent.</exception>

@@ -26,8 +26,7 @@ namespace Xmmutablemap;
 public sealed partial class ImmutableMap<TKey, TValue> :
     IReadOnlyDictionary<TKey, TValue>,
     IEquatable<ImmutableMap<TKey, TValue>>,
-    IImmutableMap,
-    ICanonicalEncodable
+    IImmutableMap
     where TKey : notnull
 {
     /// <summary>The empty map.</summary>
@@ -174,7 +173,9 @@ public sealed partial class ImmutableMap<TKey, TValue> :
         return buffer.WrittenSpan.ToArray();
     }
 
-    void ICanonicalEncodable.WriteCanonical(CanonicalWriter writer) => WriteCanonical(writer);
+    void IImmutableMap.WriteCanonical(CanonicalWriter writer) => WriteCanonical(writer);
+
+    IImmutableMap IImmutableMap.WithObjectValues(object?[] values) => ImmutableMap<TKey, object?>.WithSameKeys(_keys, null, values);
 
     internal void WriteCanonical(CanonicalWriter writer)
     {

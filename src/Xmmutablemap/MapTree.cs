@@ -71,16 +71,10 @@ public static class MapTree
         RuntimeHelpers.EnsureSufficientExecutionStack();
         if (value is IImmutableMap map && map.Count > 0)
         {
-            var keys = new object[map.Count];
+            // Same keys, same key type: a nested ImmutableMap<ulong, T> keeps 2^64-1 as it is.
             var values = new object?[map.Count];
-            for (int i = 0; i < keys.Length; i++)
-            {
-                keys[i] = map.GetKey(i);
-                values[i] = MapLeaf(map.GetValue(i), ModelPath.Key(path, keys[i]), selector);
-            }
-            return keys[0] is string
-                ? ImmutableMap.Unflatten(keys.Cast<string>(), values)
-                : ImmutableMap.Unflatten(keys.Select(k => (long)ToInteger(k)), values);
+            for (int i = 0; i < values.Length; i++) values[i] = MapLeaf(map.GetValue(i), ModelPath.Key(path, map.GetKey(i)), selector);
+            return map.WithObjectValues(values);
         }
         if (ModelValue.IsImmutableList(value) && ((IList)value!).Count > 0)
         {
@@ -91,8 +85,6 @@ public static class MapTree
         }
         return selector(path, value);
     }
-
-    private static Int128 ToInteger(object key) => ModelValue.TryGetInteger(key, out var i) ? i : throw new NotSupportedException($"Map key {key} is not an integer.");
 
     private static void DiffMaps(IImmutableMap before, IImmutableMap after, string path, ImmutableArray<LeafChange>.Builder changes)
     {

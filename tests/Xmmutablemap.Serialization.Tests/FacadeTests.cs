@@ -1,3 +1,4 @@
+using Xmmutablemap.Documents;
 using System.Text;
 using Xmmutablemap.Serialization.Json;
 using Xmmutablemap.Serialization.Yaml;
@@ -65,7 +66,7 @@ public sealed class FacadeTests : IDisposable
         string path = Path.Combine(_dir, "bad.yaml");
         File.WriteAllText(path, "optimizer:\n  lr: 0.1\n  lr: 0.2\n");
         var e = Assert.Throws<MapFormatException>(() => MapFile.Load(path));
-        Assert.Equal($"{path}:3:3: yaml: at optimizer.lr: the key \"lr\" appears more than once", e.Message);
+        Assert.Equal($"{path}:3:3: yaml: at optimizer.lr: the key \"lr\" appears more than once (first at line 2, column 3)", e.Message);
         Assert.Equal(path, e.File);
         Assert.Equal("optimizer.lr", e.DocumentPath);
         Assert.Equal(3, e.Line);
@@ -82,11 +83,11 @@ public sealed class FacadeTests : IDisposable
     public void Depth_limit_is_configurable_and_the_same_in_every_format()
     {
         var deep = ImmutableMap.Of<string, object?>(("a", ImmutableMap.Of<string, object?>(("b", ImmutableMap.Of<string, object?>(("c", 1L)))))); // depth 3
-        var strict = new MapReaderOptions { MaxDepth = 2 };
+        var strict = new DocumentLimits { MaxDepth = 2 };
         foreach (var format in TestSupport.Formats)
         {
             byte[] bytes = format.WriteToArray(deep);
-            Assert.Equal(deep, format.Read(bytes, new MapReaderOptions { MaxDepth = 3 }));
+            Assert.Equal(deep, format.Read(bytes, new DocumentLimits { MaxDepth = 3 }));
             var e = Assert.Throws<MapFormatException>(() => format.Read(bytes, strict));
             Assert.Contains("deeper than the limit of 2", e.Message);
         }
@@ -99,22 +100,30 @@ public sealed class FacadeTests : IDisposable
 
         public IReadOnlyList<string> Extensions { get; } = [".kv"];
 
-        public ImmutableMap<string, object?> Read(Stream input, MapReaderOptions? options = null)
+        public ImmutableMap<string, object?> Read(Stream input, DocumentLimits? limits = null)
         {
             using var reader = new StreamReader(input, Encoding.UTF8);
-            var builder = ImmutableMap.CreateBuilder<string, object?>();
+            var path = new DocumentPath();
+            var entries = DocumentMapBuilder.Rent();
             int line = 0;
-            while (reader.ReadLine() is { } text)
+            try
             {
-                line++;
-                var parts = text.Split(" = ", 2);
-                if (parts.Length != 2) throw new MapFormatException(Name, "expected 'key = value'", line: line, column: 1);
-                builder[parts[0]] = long.TryParse(parts[1], out long n) ? n : parts[1];
+                while (reader.ReadLine() is { } text)
+                {
+                    line++;
+                    var parts = text.Split(" = ", 2);
+                    if (parts.Length != 2) throw new DocumentException("expected 'key = value'", "", DocumentPosition.AtLine(line, 1));
+                    entries.Add(parts[0], long.TryParse(parts[1], out long n) ? n : parts[1], path, DocumentPosition.AtLine(line, 1));
+                }
+                return (ImmutableMap<string, object?>)entries.ToMap(path);
             }
-            return builder.ToImmutable();
+            catch (DocumentException e)
+            {
+                throw new MapFormatException(Name, e);
+            }
         }
 
-        public void Write(IImmutableMap map, Stream output)
+        public void Write(IImmutableMap map, Stream output, DocumentLimits? limits = null)
         {
             var text = new StringBuilder();
             for (int i = 0; i < map.Count; i++) text.Append($"{map.GetKey(i)} = {map.GetValue(i)}\n");

@@ -1,36 +1,58 @@
+using Xmmutablemap.Documents;
+
 namespace Xmmutablemap.Serialization.Internal;
 
 /// <summary>
-/// The shape every built-in format's facade shares: read the input, run the format's own reader or
-/// writer, and turn its <see cref="DocumentError"/> into a <see cref="MapFormatException"/> whose inner
-/// exception is the library's own exception type (the format's funnel).
+/// The shape every built-in format's facade shares: run the format's own reader or writer, and turn every
+/// failure into a <see cref="MapFormatException"/> whose inner exception is the library's own exception
+/// type (the format's funnel), so that no other exception type escapes a public entry point.
 /// </summary>
 internal static class FormatFunnel
 {
-    public static ImmutableMap<string, object?> Read(string format, Stream input, Func<ReadOnlyMemory<byte>, ImmutableMap<string, object?>> read, Func<DocumentError, Exception> toNative)
+    public static ImmutableMap<string, object?> Read(string format, Stream input, DocumentLimits? limits,
+        Func<ReadOnlyMemory<byte>, DocumentLimits, ImmutableMap<string, object?>> read, Func<DocumentException, Exception> toNative)
     {
         var bytes = StreamBytes.ReadAll(input);
         try
         {
-            return read(bytes);
+            return read(bytes, limits ?? DocumentLimits.Default);
         }
-        catch (DocumentError e)
+        catch (Exception e) when (ToDocumentError(e) is { } error)
         {
-            throw e.ToFacade(format, toNative(e));
+            throw new MapFormatException(format, error, toNative(error));
         }
     }
 
-    public static byte[] Write(string format, IImmutableMap map, Func<IImmutableMap, byte[]> write, Func<DocumentError, Exception> toNative)
+    /// <param name="format">The format's name.</param>
+    /// <param name="map">The map to write.</param>
+    /// <param name="limits">The caller's limits.</param>
+    /// <param name="write">Writes the whole document, touching the output only once it is complete.</param>
+    /// <param name="toNative">The format's funnel into its library's exception type.</param>
+    public static void Write(string format, IImmutableMap map, DocumentLimits? limits, Action<DocumentLimits> write, Func<DocumentException, Exception> toNative)
     {
         ArgumentNullException.ThrowIfNull(map);
-        if (map.Count > 0 && map.GetKey(0) is not string) throw new MapFormatException(format, "the top level must be a map with string keys");
+        // Every reader refuses a top level that is not string-keyed, so every writer does too.
+        if (map.Count > 0 && map.GetKey(0) is not string)
+        {
+            var error = new DocumentException($"the top level must be a map with string keys, not {map.KeyType.Name} keys", "");
+            throw new MapFormatException(format, error, toNative(error));
+        }
         try
         {
-            return write(map);
+            write(limits ?? DocumentLimits.Default);
         }
-        catch (DocumentError e)
+        catch (Exception e) when (ToDocumentError(e) is { } error)
         {
-            throw e.ToFacade(format, toNative(e));
+            throw new MapFormatException(format, error, toNative(error));
         }
     }
+
+    /// <summary>The failures a reader or writer may meet, as one type; null for a bug (let it surface).</summary>
+    private static DocumentException? ToDocumentError(Exception e) => e switch
+    {
+        DocumentException d => d,
+        ModelValueException m => new DocumentException(m.Reason, m.Path, default, m),
+        InsufficientExecutionStackException => new DocumentException("the document nests too deep for this thread's stack", "", default, e),
+        _ => null,
+    };
 }

@@ -23,8 +23,9 @@ public sealed class ImmutableMapJsonConverterFactory : JsonConverterFactory
     public static ImmutableMapJsonConverterFactory Instance { get; } = new();
 
     /// <summary>True for every closed <c>ImmutableMap&lt;TKey, TValue&gt;</c>.</summary>
-    public override bool CanConvert(Type typeToConvert)
-        => typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(ImmutableMap<,>);
+    public override bool CanConvert(Type typeToConvert) => IsMapType(typeToConvert);
+
+    internal static bool IsMapType(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ImmutableMap<,>);
 
     /// <summary>Creates the converter for one closed map type.</summary>
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Map types are closed over types the caller already uses.")]

@@ -1,22 +1,26 @@
 using System.Collections;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Xmmutablemap.Serialization.Internal;
+using Xmmutablemap.Documents;
 
 namespace Xmmutablemap.Serialization.Json;
 
 /// <summary>
 /// Writes model values as JSON, keeping integers and floats apart (<c>1</c> vs <c>1.0</c>), and refusing
-/// what JSON cannot carry (NaN, infinities, bytes, integer map keys) with the path of the value.
+/// what JSON or the limits do not allow (NaN, infinities, bytes, integer map keys, nesting too deep) with
+/// the path of the value.
 /// </summary>
 internal static class JsonModelWriter
 {
     /// <param name="writer">The destination.</param>
     /// <param name="value">The value to write.</param>
     /// <param name="path">The value's path, for errors.</param>
+    /// <param name="limits">The limits the reader will apply.</param>
     /// <param name="fallback">For the native converter: options used to write values outside the model
     /// (a user record inside a map). The facade passes null, so such values are an error.</param>
-    public static void Write(Utf8JsonWriter writer, object? value, DocumentPath path, JsonSerializerOptions? fallback)
+    /// <param name="inArray">Whether the value is a list element (a raw value there needs its own line break when indented).</param>
+    public static void Write(Utf8JsonWriter writer, object? value, DocumentPath path, DocumentLimits limits, JsonSerializerOptions? fallback, bool inArray = false)
     {
         switch (ModelValue.GetKind(value))
         {
@@ -29,59 +33,80 @@ internal static class JsonModelWriter
                 return;
             case ModelKind.Float:
                 ModelValue.TryGetFloat(value, out double d);
-                if (!double.IsFinite(d)) throw new DocumentError($"JSON cannot carry the float {ModelValue.FormatFloat(d)}", path.ToString());
-                // Utf8JsonWriter would write 1.0 as "1"; the model's text keeps a '.' or an exponent.
-                Span<byte> text = stackalloc byte[ModelValue.MaxFloatLength];
-                ModelValue.TryFormatFloat(d, text, out int length);
-                writer.WriteRawValue(text[..length], skipInputValidation: true);
+                if (!double.IsFinite(d)) throw new DocumentException($"JSON cannot carry the float {ModelValue.FormatFloat(d)}", path.ToString());
+                WriteFloat(writer, d, inArray);
                 return;
             case ModelKind.String:
-                writer.WriteStringValue(CheckedString((string)value!, path));
+                writer.WriteStringValue(ModelText.CheckString((string)value!, path));
                 return;
             case ModelKind.Bytes:
-                throw new DocumentError("JSON cannot carry bytes (use YAML, MessagePack or protobuf)", path.ToString());
+                throw new DocumentException("JSON cannot carry bytes (use YAML, MessagePack or protobuf)", path.ToString());
             case ModelKind.List:
+                limits.EnterCollection(path);
+                RuntimeHelpers.EnsureSufficientExecutionStack();
                 writer.WriteStartArray();
                 int i = 0;
                 path.PushIndex(0);
                 foreach (var item in (IList)value!)
                 {
                     path.SetIndex(i++);
-                    Write(writer, item, path, fallback);
+                    Write(writer, item, path, limits, fallback, inArray: true);
                 }
                 path.Pop();
                 writer.WriteEndArray();
                 return;
             case ModelKind.Map:
-                WriteMap(writer, (IImmutableMap)value!, path, fallback);
+                WriteMap(writer, (IImmutableMap)value!, path, limits, fallback);
                 return;
             default:
-                if (fallback is null) throw new DocumentError($"{value!.GetType().FullName} is not a model value", path.ToString());
-                JsonSerializer.Serialize(writer, value, value!.GetType(), fallback);
+                if (fallback is null) throw new DocumentException($"{value!.GetType().FullName} is not a model value", path.ToString());
+                // Through the options' contract for the runtime type: no reflection-only API, so trimming and AOT keep working.
+                JsonSerializer.Serialize(writer, value, fallback.GetTypeInfo(value!.GetType()));
                 return;
         }
     }
 
-    public static void WriteMap(Utf8JsonWriter writer, IImmutableMap map, DocumentPath path, JsonSerializerOptions? fallback)
+    /// <summary>
+    /// Utf8JsonWriter would write 1.0 as "1", so the model's text (with a '.' or an exponent) goes in as a raw
+    /// value. An indented writer lays out no line break before a raw value, so in a list it is written here,
+    /// and float lists look like integer lists.
+    /// </summary>
+    private static void WriteFloat(Utf8JsonWriter writer, double value, bool inArray)
     {
+        var options = writer.Options;
+        int indent = inArray && options.Indented ? writer.CurrentDepth * options.IndentSize : 0;
+        int newLine = indent > 0 ? options.NewLine.Length : 0;
+        Span<byte> text = stackalloc byte[ModelValue.MaxFloatLength + 64];
+        if (newLine + indent > 64)
+        {
+            text = new byte[ModelValue.MaxFloatLength + newLine + indent];
+        }
+        int at = 0;
+        if (indent > 0)
+        {
+            foreach (char c in options.NewLine) text[at++] = (byte)c;
+            text.Slice(at, indent).Fill((byte)options.IndentCharacter);
+            at += indent;
+        }
+        ModelValue.TryFormatFloat(value, text[at..], out int length);
+        writer.WriteRawValue(text[..(at + length)], skipInputValidation: true);
+    }
+
+    public static void WriteMap(Utf8JsonWriter writer, IImmutableMap map, DocumentPath path, DocumentLimits limits, JsonSerializerOptions? fallback)
+    {
+        limits.EnterCollection(path);
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
         for (int i = 0; i < map.Count; i++)
         {
             object key = map.GetKey(i);
             if (key is not string name)
-                throw new DocumentError($"JSON object keys are strings; this map has the integer key {ModelValue.Format(key)}", path.ToString());
-            writer.WritePropertyName(CheckedString(name, path));
+                throw new DocumentException($"JSON object keys are strings; this map has the integer key {ModelValue.Format(key)}", path.ToString());
+            writer.WritePropertyName(ModelText.CheckString(name, path));
             path.PushKey(name);
-            Write(writer, map.GetValue(i), path, fallback);
+            Write(writer, map.GetValue(i), path, limits, fallback);
             path.Pop();
         }
         writer.WriteEndObject();
-    }
-
-    private static string CheckedString(string s, DocumentPath path)
-    {
-        if (UnicodeText.HasLoneSurrogate(s))
-            throw new DocumentError("the string contains a lone surrogate, which is not a Unicode scalar value", path.ToString());
-        return s;
     }
 }

@@ -1,13 +1,15 @@
 using global::MessagePack;
 using global::MessagePack.Formatters;
-using Xmmutablemap.Serialization.Internal;
+using Xmmutablemap.Documents;
 
 namespace Xmmutablemap.Serialization.MessagePack;
 
 /// <summary>
 /// The MessagePack-CSharp formatter for one closed map type. A map of model values is written as its
 /// canonical encoding; values of other types go through the resolver in the options. Reading accepts
-/// any MessagePack, with a depth limit, strict UTF-8 and no duplicate keys.
+/// any MessagePack under the model rules, with strict UTF-8, no duplicate keys, and the depth limit of the
+/// options' <see cref="MessagePackSecurity.MaximumObjectGraphDepth"/> (the one depth counter, shared with the
+/// rest of the object graph).
 /// </summary>
 /// <typeparam name="TKey">String or an integer type.</typeparam>
 /// <typeparam name="TValue">Any type the options' resolver handles; <c>object</c> means model values.</typeparam>
@@ -22,19 +24,27 @@ public sealed class ImmutableMapFormatter<TKey, TValue> : IMessagePackFormatter<
             writer.WriteNil();
             return;
         }
-        byte[]? canonical = ValuesMayBeModel ? TryCanonical(value) : null;
-        if (canonical is not null)
+        var limits = Limits(options, 0);
+        try
         {
-            writer.WriteRaw(canonical);
-            return;
+            byte[]? canonical = ValuesMayBeModel ? TryCanonical(value, limits) : null;
+            if (canonical is not null)
+            {
+                writer.WriteRaw(canonical);
+                return;
+            }
+            // Values outside the model (user types): keys stay canonical, values go through the resolver.
+            var formatter = options.Resolver.GetFormatterWithVerify<TValue>();
+            writer.WriteMapHeader(value.Count);
+            foreach (var (key, item) in value)
+            {
+                writer.WriteRaw(CanonicalEncoding.ToArray(key, limits));
+                formatter.Serialize(ref writer, item, options);
+            }
         }
-        // Values outside the model (user types): keys stay canonical, values go through the resolver.
-        var formatter = options.Resolver.GetFormatterWithVerify<TValue>();
-        writer.WriteMapHeader(value.Count);
-        foreach (var (key, item) in value)
+        catch (Exception e) when (e is DocumentException or ModelValueException)
         {
-            writer.WriteRaw(Canonical(key));
-            formatter.Serialize(ref writer, item, options);
+            throw new MessagePackSerializationException(e.Message, e);
         }
     }
 
@@ -42,41 +52,61 @@ public sealed class ImmutableMapFormatter<TKey, TValue> : IMessagePackFormatter<
     public ImmutableMap<TKey, TValue>? Deserialize(ref MessagePackReader reader, MessagePackSerializerOptions options)
     {
         if (reader.TryReadNil()) return null;
-        options.Security.DepthStep(ref reader);
         var path = new DocumentPath();
+        var limits = Limits(options, reader.Depth);
         try
         {
-            long start = reader.Consumed;
-            if (reader.NextMessagePackType != MessagePackType.Map) throw new DocumentError("expected a map", "", byteOffset: start);
+            if (typeof(TKey) == typeof(string) && typeof(TValue) == typeof(object))
+            {
+                return MessagePackModelReader.ReadValue(ref reader, path, limits) as ImmutableMap<TKey, TValue>
+                    ?? throw new DocumentException("expected a map with string keys", "");
+            }
+            var start = DocumentPosition.AtByte(reader.Consumed);
+            if (reader.NextMessagePackType != MessagePackType.Map) throw new DocumentException("expected a map", "", start);
+            limits.EnterCollection(path, start);
             int count = reader.ReadMapHeader();
             if ((long)count * 2 > reader.Sequence.Length - reader.Consumed)
-                throw new DocumentError($"a header claims {count} entries but fewer bytes remain", "", byteOffset: start);
-            var builder = ImmutableMap.CreateBuilder<TKey, TValue>();
+                throw new DocumentException($"a header claims {count} entries but fewer bytes remain", "", start);
+            var entries = new DocumentMapBuilder<TKey, TValue>();
             var formatter = typeof(TValue) == typeof(object) ? null : options.Resolver.GetFormatterWithVerify<TValue>();
-            for (int i = 0; i < count; i++)
+            options.Security.DepthStep(ref reader);
+            try
             {
-                long keyOffset = reader.Consumed;
-                object rawKey = MessagePackModelReader.ReadValue(ref reader, path, MapReaderOptions.Default.MaxDepth)
-                    ?? throw new DocumentError("a map key is nil", path.ToString(), byteOffset: keyOffset);
-                TKey key = ConvertKey(rawKey, path, keyOffset);
-                path.PushKey(rawKey);
-                if (builder.ContainsKey(key)) throw new DocumentError($"the key {ModelValue.Format(rawKey)} appears more than once", path.ToString(), byteOffset: keyOffset);
-                TValue item = formatter is null
-                    ? (TValue)MessagePackModelReader.ReadValue(ref reader, path, MapReaderOptions.Default.MaxDepth)!
-                    : formatter.Deserialize(ref reader, options);
-                builder.Add(key, item);
-                path.Pop();
+                for (int i = 0; i < count; i++)
+                {
+                    var keyAt = DocumentPosition.AtByte(reader.Consumed);
+                    object rawKey = MessagePackModelReader.ReadValue(ref reader, path, limits)
+                        ?? throw new DocumentException("a map key is nil", path.ToString(), keyAt);
+                    TKey key = ModelConversions.Convert<TKey>(rawKey, path, keyAt);
+                    path.PushKey(rawKey);
+                    TValue item = formatter is null
+                        ? (TValue)MessagePackModelReader.ReadValue(ref reader, path, limits)!
+                        : formatter.Deserialize(ref reader, options);
+                    path.Pop();
+                    entries.Add(key, item, keyAt);
+                }
             }
-            return builder.ToImmutable();
+            finally
+            {
+                reader.Depth--;
+            }
+            return entries.ToImmutable(path);
         }
-        catch (DocumentError e)
+        catch (DocumentException e)
         {
             throw MessagePackMapFormat.ToNative(e);
         }
-        finally
+        catch (InsufficientExecutionStackException e)
         {
-            reader.Depth--;
+            throw new MessagePackSerializationException("the document nests too deep for this thread's stack", e);
         }
+    }
+
+    // The depth left under the options' limit, counting the levels already entered around this map.
+    private static DocumentLimits Limits(MessagePackSerializerOptions options, int depth)
+    {
+        int max = options.Security.MaximumObjectGraphDepth;
+        return new DocumentLimits { MaxDepth = max == int.MaxValue ? int.MaxValue : Math.Max(1, max - depth) };
     }
 
     // Values of a user type never have a canonical encoding: go straight to the resolver instead of
@@ -89,44 +119,15 @@ public sealed class ImmutableMapFormatter<TKey, TValue> : IMessagePackFormatter<
         || (type.IsGenericType && type.GetGenericTypeDefinition() is var d
             && (d == typeof(System.Collections.Immutable.ImmutableArray<>) || d == typeof(System.Collections.Immutable.ImmutableList<>) || d == typeof(ImmutableMap<,>)));
 
-    private static byte[]? TryCanonical(ImmutableMap<TKey, TValue> value)
+    private static byte[]? TryCanonical(ImmutableMap<TKey, TValue> value, DocumentLimits limits)
     {
         try
         {
-            return CanonicalEncoding.ToArray(value);
+            return CanonicalEncoding.ToArray(value, limits);
         }
-        catch (NotSupportedException)
+        catch (ModelValueException)
         {
-            return null;
+            return null; // a user type inside object values: the resolver writes it
         }
-    }
-
-    private static byte[] Canonical(TKey key)
-    {
-        try
-        {
-            return CanonicalEncoding.ToArray(key);
-        }
-        catch (NotSupportedException e)
-        {
-            throw new MessagePackSerializationException(e.Message, e);
-        }
-    }
-
-    private static TKey ConvertKey(object key, DocumentPath path, long offset)
-    {
-        if (key is TKey typed) return typed;
-        if (typeof(TKey) != typeof(string) && ModelValue.TryGetInteger(key, out var integer))
-        {
-            try
-            {
-                return (TKey)Convert.ChangeType(integer >= 0 ? (object)(ulong)integer : (long)integer, typeof(TKey), System.Globalization.CultureInfo.InvariantCulture);
-            }
-            catch (OverflowException)
-            {
-                // fall through to the error below
-            }
-        }
-        throw new DocumentError($"the key {ModelValue.Format(key)} is not a {typeof(TKey).Name}", path.ToString(), byteOffset: offset);
     }
 }

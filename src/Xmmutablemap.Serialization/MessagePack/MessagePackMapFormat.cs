@@ -1,4 +1,5 @@
 using global::MessagePack;
+using Xmmutablemap.Documents;
 using Xmmutablemap.Serialization.Internal;
 
 namespace Xmmutablemap.Serialization.MessagePack;
@@ -17,29 +18,17 @@ public sealed class MessagePackMapFormat : IMapFormat
     public IReadOnlyList<string> Extensions { get; } = [".msgpack", ".mpk"];
 
     /// <inheritdoc/>
-    public ImmutableMap<string, object?> Read(Stream input, MapReaderOptions? options = null) =>
-        FormatFunnel.Read(Name, input, bytes => MessagePackModelReader.ReadDocument(bytes, options ?? MapReaderOptions.Default), ToNative);
+    public ImmutableMap<string, object?> Read(Stream input, DocumentLimits? limits = null) =>
+        FormatFunnel.Read(Name, input, limits, MessagePackModelReader.ReadDocument, ToNative);
 
     /// <inheritdoc/>
-    public void Write(IImmutableMap map, Stream output)
+    public void Write(IImmutableMap map, Stream output, DocumentLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        output.Write(FormatFunnel.Write(Name, map, Canonical, ToNative));
-    }
-
-    // The output is the canonical encoding itself.
-    private static byte[] Canonical(IImmutableMap map)
-    {
-        try
-        {
-            return CanonicalEncoding.ToArray(map);
-        }
-        catch (NotSupportedException e)
-        {
-            throw new DocumentError(e.Message, "", inner: e);
-        }
+        // The output is the canonical encoding itself, depth-limited as the reader is.
+        FormatFunnel.Write(Name, map, limits, l => output.Write(CanonicalEncoding.ToArray(map, l)), ToNative);
     }
 
     /// <summary>The funnel: every failure becomes a <see cref="MessagePackSerializationException"/> naming path and byte offset.</summary>
-    internal static MessagePackSerializationException ToNative(DocumentError e) => new(e.Describe(), e);
+    internal static MessagePackSerializationException ToNative(DocumentException e) => new(e.Message, e);
 }

@@ -1,148 +1,140 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using global::MessagePack;
-using Xmmutablemap.Serialization.Internal;
+using Xmmutablemap.Documents;
 
 namespace Xmmutablemap.Serialization.MessagePack;
 
 /// <summary>
 /// Reads any MessagePack (canonical or not: wide integer forms, float32, unsorted keys) into model values,
-/// with the checks MessagePack-CSharp 2.5 leaves out: a depth limit, strict UTF-8, no ext types, no
-/// duplicate keys, and collection headers that cannot claim more items than the bytes left could hold.
+/// through the model rules of <see cref="Xmmutablemap.Documents"/>, with the checks MessagePack-CSharp 2.5
+/// leaves out: a depth limit, strict UTF-8, no ext types, no duplicate keys, and collection headers that
+/// cannot claim more items than the bytes left could hold.
 /// </summary>
 internal static class MessagePackModelReader
 {
-    public static ImmutableMap<string, object?> ReadDocument(ReadOnlyMemory<byte> bytes, MapReaderOptions options)
+    public static ImmutableMap<string, object?> ReadDocument(ReadOnlyMemory<byte> bytes, DocumentLimits limits)
     {
         var reader = new MessagePackReader(bytes);
         var path = new DocumentPath();
-        if (reader.End) throw new DocumentError("the input is empty", "", byteOffset: 0);
-        if (reader.NextMessagePackType != MessagePackType.Map) throw new DocumentError($"the top level must be a map, not {Describe(reader.NextMessagePackType)}", "", byteOffset: 0);
-        var value = ReadValue(ref reader, path, options.MaxDepth);
-        if (value is not ImmutableMap<string, object?> map) throw new DocumentError("the top level must be a map with string keys", "", byteOffset: 0);
-        if (!reader.End) throw new DocumentError("there is more data after the document", "", byteOffset: reader.Consumed);
+        if (reader.End) throw new DocumentException("the input is empty", "", DocumentPosition.AtByte(0));
+        if (reader.NextMessagePackType != MessagePackType.Map)
+            throw new DocumentException($"the top level must be a map, not {Describe(reader.NextMessagePackType)}", "", DocumentPosition.AtByte(0));
+        var value = ReadValue(ref reader, path, limits);
+        if (value is not ImmutableMap<string, object?> map) throw new DocumentException("the top level must be a map with string keys", "", DocumentPosition.AtByte(0));
+        if (!reader.End) throw new DocumentException("there is more data after the document", "", DocumentPosition.AtByte(reader.Consumed));
         return map;
     }
 
-    public static object? ReadValue(ref MessagePackReader reader, DocumentPath path, int maxDepth)
+    public static object? ReadValue(ref MessagePackReader reader, DocumentPath path, DocumentLimits limits)
     {
         long offset = reader.Consumed;
         try
         {
-            return ReadValueCore(ref reader, path, maxDepth);
+            return ReadValueCore(ref reader, path, limits);
         }
         catch (EndOfStreamException e)
         {
-            throw new DocumentError("the input ends in the middle of a value", path.ToString(), byteOffset: offset, inner: e);
+            throw new DocumentException("the input ends in the middle of a value", path.ToString(), DocumentPosition.AtByte(offset), e);
         }
         catch (ArgumentOutOfRangeException e)
         {
             // MessagePack-CSharp slices past the end when a string or bin header claims more bytes than remain.
-            throw new DocumentError("the input ends in the middle of a value", path.ToString(), byteOffset: offset, inner: e);
+            throw new DocumentException("the input ends in the middle of a value", path.ToString(), DocumentPosition.AtByte(offset), e);
         }
         catch (MessagePackSerializationException e)
         {
-            throw new DocumentError(e.Message, path.ToString(), byteOffset: offset, inner: e);
+            throw new DocumentException(e.Message, path.ToString(), DocumentPosition.AtByte(offset), e);
         }
     }
 
-    private static object? ReadValueCore(ref MessagePackReader reader, DocumentPath path, int maxDepth)
+    private static object? ReadValueCore(ref MessagePackReader reader, DocumentPath path, DocumentLimits limits)
     {
         long offset = reader.Consumed;
-        if (reader.End) throw new DocumentError("the input ends where a value should start", path.ToString(), byteOffset: offset);
+        var at = DocumentPosition.AtByte(offset);
+        if (reader.End) throw new DocumentException("the input ends where a value should start", path.ToString(), at);
         switch (reader.NextMessagePackType)
         {
             case MessagePackType.Nil:
                 reader.ReadNil();
                 return null;
             case MessagePackType.Boolean:
-                return Boxes.Bool(reader.ReadBoolean());
+                return ModelNumbers.Bool(reader.ReadBoolean());
             case MessagePackType.Integer:
-                if (reader.NextCode == MessagePackCode.UInt64)
-                {
-                    return Boxes.Unsigned(reader.ReadUInt64());
-                }
-                return Boxes.Integer(reader.ReadInt64());
+                return reader.NextCode == MessagePackCode.UInt64 ? ModelNumbers.Integer(reader.ReadUInt64()) : ModelNumbers.Integer(reader.ReadInt64());
             case MessagePackType.Float:
                 // float32 widens exactly to the model's binary64.
                 return reader.NextCode == MessagePackCode.Float32 ? (double)reader.ReadSingle() : reader.ReadDouble();
             case MessagePackType.String:
-            {
-                string? text;
-                if (reader.TryReadStringSpan(out var span))
-                {
-                    text = UnicodeText.TryDecode(span);
-                }
-                else
-                {
-                    // The string spans segments of the input sequence.
-                    var sequence = reader.ReadStringSequence() ?? throw new DocumentError("a string is nil", path.ToString(), byteOffset: offset);
-                    text = UnicodeText.TryDecode(sequence.ToArray());
-                }
-                return text ?? throw new DocumentError("the string is not valid UTF-8", path.ToString(), byteOffset: offset);
-            }
+                return ReadString(ref reader, path, at);
             case MessagePackType.Binary:
             {
-                var sequence = reader.ReadBytes() ?? throw new DocumentError("a byte string is nil", path.ToString(), byteOffset: offset);
+                var sequence = reader.ReadBytes() ?? throw new DocumentException("a byte string is nil", path.ToString(), at);
                 return ImmutableArray.Create(sequence.ToArray());
             }
             case MessagePackType.Array:
             {
-                if (path.Depth + 1 > maxDepth) throw new DocumentError($"nesting is deeper than the limit of {maxDepth}", path.ToString(), byteOffset: offset);
+                limits.EnterCollection(path, at);
+                RuntimeHelpers.EnsureSufficientExecutionStack();
                 int count = reader.ReadArrayHeader();
-                CheckCount(ref reader, count, 1, path, offset);
+                CheckCount(ref reader, count, 1, path, at);
                 var items = new object?[count];
                 path.PushIndex(0);
                 for (int i = 0; i < count; i++)
                 {
                     path.SetIndex(i);
-                    items[i] = ReadValueCore(ref reader, path, maxDepth);
+                    items[i] = ReadValueCore(ref reader, path, limits);
                 }
                 path.Pop();
                 return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(items);
             }
             case MessagePackType.Map:
             {
-                if (path.Depth + 1 > maxDepth) throw new DocumentError($"nesting is deeper than the limit of {maxDepth}", path.ToString(), byteOffset: offset);
+                limits.EnterCollection(path, at);
+                RuntimeHelpers.EnsureSufficientExecutionStack();
                 int count = reader.ReadMapHeader();
-                CheckCount(ref reader, count, 2, path, offset);
-                var map = Scratch.RentMap();
+                CheckCount(ref reader, count, 2, path, at);
+                var map = DocumentMapBuilder.Rent();
                 for (int i = 0; i < count; i++)
                 {
-                    long keyOffset = reader.Consumed;
-                    // Keys are nearly always short strings held in one segment: decode them directly.
+                    var keyAt = DocumentPosition.AtByte(reader.Consumed);
                     var keyType = reader.NextMessagePackType;
-                    object key = keyType == MessagePackType.String && reader.TryReadStringSpan(out var keySpan)
-                        ? UnicodeText.TryDecode(keySpan) ?? throw new DocumentError("the string is not valid UTF-8", path.ToString(), byteOffset: keyOffset)
-                        : keyType is MessagePackType.String or MessagePackType.Integer
-                            ? ReadValueCore(ref reader, path, maxDepth)!
-                            : throw new DocumentError($"a map key must be a string or an integer, not {Describe(keyType)}", path.ToString(), byteOffset: keyOffset);
+                    object key = keyType switch
+                    {
+                        MessagePackType.String => ReadString(ref reader, path, keyAt),
+                        MessagePackType.Integer => ReadValueCore(ref reader, path, limits)!,
+                        _ => throw new DocumentException($"a map key must be a string or an integer, not {Describe(keyType)}", path.ToString(), keyAt),
+                    };
                     path.PushKey(key);
-                    var value = ReadValueCore(ref reader, path, maxDepth);
-                    string? problem = map.TryAdd(key, value, keyOffset);
-                    if (problem is not null) throw new DocumentError(problem, path.ToString(), byteOffset: keyOffset);
+                    var value = ReadValueCore(ref reader, path, limits);
                     path.Pop();
+                    map.Add(key, value, path, keyAt);
                 }
-                var result = map.TryToMap(out var duplicate, out long duplicateOffset);
-                Scratch.Return(map);
-                if (result is not null) return result;
-                path.PushKey(duplicate!);
-                throw new DocumentError(ModelMapBuilder.DuplicateMessage(duplicate!), path.ToString(), byteOffset: duplicateOffset);
+                return map.ToMap(path);
             }
             case MessagePackType.Extension:
-                throw new DocumentError("MessagePack ext types are not part of the data model", path.ToString(), byteOffset: offset);
+                throw new DocumentException("MessagePack ext types are not part of the data model", path.ToString(), at);
             default:
-                throw new DocumentError($"the byte 0x{reader.NextCode:x2} does not start a MessagePack value", path.ToString(), byteOffset: offset);
+                throw new DocumentException($"the byte 0x{reader.NextCode:x2} does not start a MessagePack value", path.ToString(), at);
         }
+    }
+
+    private static string ReadString(ref MessagePackReader reader, DocumentPath path, DocumentPosition at)
+    {
+        // Strings are nearly always held in one segment: decode them in place.
+        if (reader.TryReadStringSpan(out var span)) return ModelText.DecodeUtf8(span, path, at);
+        var sequence = reader.ReadStringSequence() ?? throw new DocumentException("a string is nil", path.ToString(), at);
+        return ModelText.DecodeUtf8(sequence.ToArray(), path, at);
     }
 
     // Every element takes at least one byte: a header that claims more than the rest of the input
     // could hold is a lie, refused before anything is allocated for it.
-    private static void CheckCount(ref MessagePackReader reader, int count, int minBytesEach, DocumentPath path, long offset)
+    private static void CheckCount(ref MessagePackReader reader, int count, int minBytesEach, DocumentPath path, DocumentPosition at)
     {
         long remaining = reader.Sequence.Length - reader.Consumed;
         if (count < 0 || (long)count * minBytesEach > remaining)
-            throw new DocumentError($"a header claims {count} items but only {remaining} bytes remain", path.ToString(), byteOffset: offset);
+            throw new DocumentException($"a header claims {count} items but only {remaining} bytes remain", path.ToString(), at);
     }
 
     private static string Describe(MessagePackType type) => type switch

@@ -1,4 +1,5 @@
 using ProtoBuf;
+using Xmmutablemap.Documents;
 using Xmmutablemap.Serialization.Internal;
 
 namespace Xmmutablemap.Serialization.Protobuf;
@@ -17,16 +18,16 @@ public sealed class ProtobufMapFormat : IMapFormat
     public IReadOnlyList<string> Extensions { get; } = [".binpb", ".pb"];
 
     /// <inheritdoc/>
-    public ImmutableMap<string, object?> Read(Stream input, MapReaderOptions? options = null) =>
-        FormatFunnel.Read(Name, input, bytes => ProtobufMapReader.ReadDocument(bytes, options ?? MapReaderOptions.Default), ToNative);
+    public ImmutableMap<string, object?> Read(Stream input, DocumentLimits? limits = null) =>
+        FormatFunnel.Read(Name, input, limits, ProtobufMapReader.ReadDocument, ToNative);
 
     /// <inheritdoc/>
-    public void Write(IImmutableMap map, Stream output)
+    public void Write(IImmutableMap map, Stream output, DocumentLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        output.Write(FormatFunnel.Write(Name, map, ProtobufMapWriter.WriteDocument, ToNative));
+        FormatFunnel.Write(Name, map, limits, l => output.Write(ProtobufMapWriter.WriteDocument(map, l)), ToNative);
     }
 
     /// <summary>The funnel: every failure becomes a protobuf-net <see cref="ProtoException"/> naming path and byte offset.</summary>
-    internal static ProtoException ToNative(DocumentError e) => new(e.Describe(), e);
+    internal static ProtoException ToNative(DocumentException e) => new(e.Message, e);
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Collections.Immutable;
-using Xmmutablemap.Serialization.Internal;
+using System.Runtime.CompilerServices;
+using Xmmutablemap.Documents;
 
 namespace Xmmutablemap.Serialization.Protobuf;
 
@@ -8,71 +9,65 @@ namespace Xmmutablemap.Serialization.Protobuf;
 /// Reads the wire schema of <c>schemas/xmmutablemap.proto</c> (Map, Entry, List, Value) straight from the
 /// bytes, so that every length is checked against what remains before anything is read, nesting is
 /// bounded, and duplicate keys (last-wins in plain protobuf), missing or doubled oneof members and
-/// invalid UTF-8 are errors. Unknown fields are skipped, as protobuf readers do.
+/// invalid UTF-8 are errors, through the model rules of <see cref="Xmmutablemap.Documents"/>. Unknown fields are
+/// skipped, as protobuf readers do.
 /// </summary>
 internal sealed class ProtobufMapReader
 {
     private const int Varint = 0, Fixed64 = 1, Len = 2, Fixed32 = 5;
 
     private readonly ReadOnlyMemory<byte> _data;
-    private readonly int _maxDepth;
-    private readonly DocumentPath _path = new();
+    private readonly DocumentLimits _limits;
+    private readonly DocumentPath _path;
+    private readonly long _baseOffset;
     private int _position;
 
-    private ProtobufMapReader(ReadOnlyMemory<byte> data, int maxDepth)
+    private ProtobufMapReader(ReadOnlyMemory<byte> data, DocumentLimits limits, DocumentPath? path = null, long baseOffset = 0)
     {
         _data = data;
-        _maxDepth = maxDepth;
+        _limits = limits;
+        _path = path ?? new DocumentPath();
+        _baseOffset = baseOffset;
     }
 
     /// <summary>Reads a whole Map message.</summary>
-    public static ImmutableMap<string, object?> ReadDocument(ReadOnlyMemory<byte> data, MapReaderOptions options)
+    public static ImmutableMap<string, object?> ReadDocument(ReadOnlyMemory<byte> data, DocumentLimits limits)
     {
-        var reader = new ProtobufMapReader(data, options.MaxDepth);
+        var reader = new ProtobufMapReader(data, limits);
         var map = reader.ReadMapBody(data.Length);
-        return map as ImmutableMap<string, object?> ?? throw new DocumentError("the top level must be a map with string keys", "", byteOffset: 0);
+        return map as ImmutableMap<string, object?> ?? throw new DocumentException("the top level must be a map with string keys", "", DocumentPosition.AtByte(0));
     }
 
     /// <summary>Reads the body of one Entry (as protobuf-net hands it over) into <paramref name="map"/>;
     /// <paramref name="offset"/> is where the entry starts in the whole message, for error positions.</summary>
-    public static void ReadEntryInto(ReadOnlyMemory<byte> entry, ModelMapBuilder map, MapReaderOptions options, long offset)
+    public static void ReadEntryInto(ReadOnlyMemory<byte> entry, DocumentMapBuilder map, DocumentPath path, DocumentLimits limits, long offset)
     {
-        var reader = new ProtobufMapReader(entry, options.MaxDepth);
-        reader.ReadEntry(entry.Length, map, depth: 1, offset);
+        var reader = new ProtobufMapReader(entry, limits, path, offset);
+        reader.ReadEntry(entry.Length, map);
     }
 
-    /// <summary>Builds a map whose entries are all read, reporting a duplicate key at its entry's offset.</summary>
-    public static object BuildMap(ModelMapBuilder map)
+    private object ReadMapBody(int end)
     {
-        var result = map.TryToMap(out var duplicate, out long offset);
-        return result ?? throw new DocumentError(ModelMapBuilder.DuplicateMessage(duplicate!), ModelPath.Key(ModelPath.Root, duplicate!), byteOffset: offset);
-    }
-
-    private object ReadMapBody(int end, int depth = 1)
-    {
-        if (depth > _maxDepth) throw Error($"nesting is deeper than the limit of {_maxDepth}");
-        var map = Scratch.RentMap();
+        _limits.EnterCollection(_path, Here());
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        var map = DocumentMapBuilder.Rent();
         while (_position < end)
         {
             var (field, wire) = ReadTag(end);
             if (field == 1 && wire == Len)
             {
                 int entryEnd = ReadLength(end);
-                ReadEntry(entryEnd, map, depth, 0);
+                ReadEntry(entryEnd, map);
             }
             else
             {
                 Skip(field, wire, end, knownField: field == 1);
             }
         }
-        var result = map.TryToMap(out var duplicate, out long at);
-        Scratch.Return(map);
-        if (result is not null) return result;
-        _path.PushKey(duplicate!);
-        throw Error(ModelMapBuilder.DuplicateMessage(duplicate!), (int)at);
+        return map.ToMap(_path);
     }
 
-    private void ReadEntry(int end, ModelMapBuilder map, int depth, long baseOffset)
+    private void ReadEntry(int end, DocumentMapBuilder map)
     {
         int start = _position;
         object? key = null;
@@ -98,7 +93,7 @@ internal sealed class ProtobufMapReader
                     Expect(wire, Len, "value");
                     int valueEnd = ReadLength(end);
                     _path.PushKey(key);
-                    value = ReadValue(valueEnd, depth);
+                    value = ReadValue(valueEnd);
                     _path.Pop();
                     hasValue = true;
                     break;
@@ -113,15 +108,10 @@ internal sealed class ProtobufMapReader
             _path.PushKey(key);
             throw Error("an Entry has no value", start);
         }
-        string? problem = map.TryAdd(key, value, baseOffset + start);
-        if (problem is not null)
-        {
-            _path.PushKey(key);
-            throw Error(problem, start);
-        }
+        map.Add(key, value, _path, Here(start));
     }
 
-    private object? ReadValue(int end, int depth)
+    private object? ReadValue(int end)
     {
         int start = _position;
         int kinds = 0;
@@ -137,10 +127,10 @@ internal sealed class ProtobufMapReader
                     if (ReadVarintField(wire, "null_value", end) != 0) throw Error("null_value must be NULL_VALUE (0)");
                     value = null;
                     break;
-                case 2: value = Boxes.Bool(ReadVarintField(wire, "bool_value", end) != 0); break;
-                case 3: value = Boxes.Integer(ZigZag(ReadVarintField(wire, "int_value", end))); break;
+                case 2: value = ModelNumbers.Bool(ReadVarintField(wire, "bool_value", end) != 0); break;
+                case 3: value = ModelNumbers.Integer(ZigZag(ReadVarintField(wire, "int_value", end))); break;
                 case 4:
-                    value = Boxes.Unsigned(ReadVarintField(wire, "uint_value", end));
+                    value = ModelNumbers.Integer(ReadVarintField(wire, "uint_value", end));
                     break;
                 case 5:
                     Expect(wire, Fixed64, "float_value");
@@ -157,11 +147,11 @@ internal sealed class ProtobufMapReader
                     break;
                 case 8:
                     Expect(wire, Len, "list_value");
-                    value = ReadList(ReadLength(end), depth + 1);
+                    value = ReadList(ReadLength(end));
                     break;
                 case 9:
                     Expect(wire, Len, "map_value");
-                    value = ReadMapBody(ReadLength(end), depth + 1);
+                    value = ReadMapBody(ReadLength(end));
                     break;
                 default:
                     Skip(field, wire, end, knownField: false);
@@ -172,10 +162,11 @@ internal sealed class ProtobufMapReader
         return value;
     }
 
-    private ImmutableArray<object?> ReadList(int end, int depth)
+    private ImmutableArray<object?> ReadList(int end)
     {
-        if (depth > _maxDepth) throw Error($"nesting is deeper than the limit of {_maxDepth}");
-        var items = Scratch.RentList();
+        _limits.EnterCollection(_path, Here());
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        var items = DocumentListBuilder.Rent();
         _path.PushIndex(0);
         while (_position < end)
         {
@@ -184,7 +175,7 @@ internal sealed class ProtobufMapReader
             {
                 _path.SetIndex(items.Count);
                 int valueEnd = ReadLength(end);
-                items.Add(ReadValue(valueEnd, depth));
+                items.Add(ReadValue(valueEnd));
             }
             else
             {
@@ -192,7 +183,7 @@ internal sealed class ProtobufMapReader
             }
         }
         _path.Pop();
-        return Scratch.ToImmutableAndReturn(items);
+        return items.ToImmutable();
     }
 
     private (int Field, int Wire) ReadTag(int end)
@@ -248,8 +239,7 @@ internal sealed class ProtobufMapReader
     {
         int at = _position;
         int stringEnd = ReadLength(end);
-        string? text = UnicodeText.TryDecode(_data.Span[_position..stringEnd]);
-        if (text is null) throw Error("a string is not valid UTF-8", at);
+        string text = ModelText.DecodeUtf8(_data.Span[_position..stringEnd], _path, Here(at));
         _position = stringEnd;
         return text;
     }
@@ -274,7 +264,9 @@ internal sealed class ProtobufMapReader
 
     private static long ZigZag(ulong n) => (long)(n >> 1) ^ -(long)(n & 1);
 
-    private static object UnsignedKey(ulong n) => n <= long.MaxValue ? (long)n : n;
+    private static object UnsignedKey(ulong n) => ModelNumbers.Integer(n);
 
-    private DocumentError Error(string reason, int? at = null) => new(reason, _path.ToString(), byteOffset: at ?? _position);
+    private DocumentPosition Here(int? at = null) => DocumentPosition.AtByte(_baseOffset + (at ?? _position));
+
+    private DocumentException Error(string reason, int? at = null) => new(reason, _path.ToString(), Here(at));
 }

@@ -2,7 +2,8 @@ using System.Buffers.Binary;
 using System.Collections;
 using System.Collections.Immutable;
 using System.Numerics;
-using Xmmutablemap.Serialization.Internal;
+using System.Runtime.CompilerServices;
+using Xmmutablemap.Documents;
 
 namespace Xmmutablemap.Serialization.Protobuf;
 
@@ -15,24 +16,27 @@ namespace Xmmutablemap.Serialization.Protobuf;
 internal sealed class ProtobufMapWriter
 {
     private readonly DocumentPath _path = new();
+    private readonly DocumentLimits _limits;
     private readonly List<int> _sizes = [];
     private int _cursor;
     private byte[] _buffer = [];
     private int _position;
 
     /// <summary>The body of a Map message.</summary>
-    public static byte[] WriteDocument(IImmutableMap map)
+    private ProtobufMapWriter(DocumentLimits limits) => _limits = limits;
+
+    public static byte[] WriteDocument(IImmutableMap map, DocumentLimits limits)
     {
-        var writer = new ProtobufMapWriter();
+        var writer = new ProtobufMapWriter(limits);
         writer._buffer = new byte[writer.MeasureMap(map)];
         writer.WriteMap(map);
         return writer._buffer;
     }
 
     /// <summary>The body of one Entry message (for protobuf-net, which writes the Map's field headers itself).</summary>
-    public static byte[] WriteEntry(object key, object? value)
+    public static byte[] WriteEntry(object key, object? value, DocumentLimits limits)
     {
-        var writer = new ProtobufMapWriter();
+        var writer = new ProtobufMapWriter(limits);
         writer._buffer = new byte[writer.MeasureEntry(key, value)];
         writer.WriteEntryBody(key, value);
         return writer._buffer;
@@ -42,6 +46,8 @@ internal sealed class ProtobufMapWriter
 
     private int MeasureMap(IImmutableMap map)
     {
+        _limits.EnterCollection(_path);
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         int slot = Slot();
         int size = 0;
         for (int i = 0; i < map.Count; i++)
@@ -80,6 +86,8 @@ internal sealed class ProtobufMapWriter
 
     private int MeasureList(IList list)
     {
+        _limits.EnterCollection(_path);
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         int slot = Slot();
         int size = 0;
         _path.PushIndex(0);
@@ -107,11 +115,7 @@ internal sealed class ProtobufMapWriter
 
     private static int Delimited(int bodySize) => 1 + VarintSize((ulong)bodySize) + bodySize;
 
-    private int Utf8Length(string s)
-    {
-        if (UnicodeText.HasLoneSurrogate(s)) throw Error("the string contains a lone surrogate, which is not a Unicode scalar value");
-        return System.Text.Encoding.UTF8.GetByteCount(s);
-    }
+    private int Utf8Length(string s) => ModelText.GetUtf8ByteCount(s, _path);
 
     private static int VarintSize(ulong value) => value == 0 ? 1 : (BitOperations.Log2(value) / 7) + 1;
 
@@ -225,5 +229,5 @@ internal sealed class ProtobufMapWriter
         _buffer[_position++] = (byte)value;
     }
 
-    private DocumentError Error(string reason) => new(reason, _path.ToString());
+    private DocumentException Error(string reason) => new(reason, _path.ToString());
 }

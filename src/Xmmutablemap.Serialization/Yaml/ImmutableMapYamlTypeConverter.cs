@@ -1,15 +1,15 @@
-using System.Globalization;
+using System.Collections.Concurrent;
+using Xmmutablemap.Documents;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.Serialization;
-using Xmmutablemap.Serialization.Internal;
 
 namespace Xmmutablemap.Serialization.Yaml;
 
 /// <summary>
 /// Lets YamlDotNet's serializer and deserializer handle any <see cref="ImmutableMap{TKey, TValue}"/>:
-/// model values (<c>object</c>, <c>double</c>) with the same rules as <see cref="YamlMapFormat"/>,
-/// other value types through YamlDotNet itself. Duplicate keys are a <see cref="YamlException"/>.
+/// model values (<c>object</c>, <c>double</c>) with the same rules and limits as <see cref="YamlMapFormat"/>,
+/// other value types through YamlDotNet itself. Bad input is a <see cref="YamlException"/> naming the path.
 /// </summary>
 /// <example>
 /// <code>
@@ -19,8 +19,15 @@ namespace Xmmutablemap.Serialization.Yaml;
 /// </example>
 public sealed class ImmutableMapYamlTypeConverter : IYamlTypeConverter
 {
-    /// <summary>A shared instance.</summary>
+    private static readonly ConcurrentDictionary<Type, ITypedMap> TypedMaps = new();
+
+    private readonly DocumentLimits _limits;
+
+    /// <summary>A shared instance with <see cref="DocumentLimits.Default"/>.</summary>
     public static ImmutableMapYamlTypeConverter Instance { get; } = new();
+
+    /// <summary>Creates a converter that applies <paramref name="limits"/> (default <see cref="DocumentLimits.Default"/>).</summary>
+    public ImmutableMapYamlTypeConverter(DocumentLimits? limits = null) => _limits = limits ?? DocumentLimits.Default;
 
     /// <summary>True for every closed <c>ImmutableMap&lt;TKey, TValue&gt;</c>.</summary>
     public bool Accepts(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ImmutableMap<,>);
@@ -28,38 +35,24 @@ public sealed class ImmutableMapYamlTypeConverter : IYamlTypeConverter
     /// <inheritdoc/>
     public object? ReadYaml(IParser parser, Type type, ObjectDeserializer rootDeserializer)
     {
-        var arguments = type.GetGenericArguments();
-        Type keyType = arguments[0], valueType = arguments[1];
-        if (parser.Current is Scalar { Style: ScalarStyle.Plain } nil && YamlScalarResolver.ResolvePlain(nil.Value).Kind == YamlScalarResolver.Kind.Null)
+        if (parser.Current is Scalar { Style: ScalarStyle.Plain } nil && YamlScalarResolver.IsNull(nil.Value))
         {
             parser.MoveNext();
             return null;
         }
-        if (valueType == typeof(object) && keyType == typeof(string))
+        try
         {
-            try
+            if (type == typeof(ImmutableMap<string, object?>))
             {
-                return new YamlModelReader(parser, MapReaderOptions.Default).ReadValueAtCurrent() as ImmutableMap<string, object?>
-                    ?? throw new YamlException("Expected a mapping with string keys.");
+                return new YamlModelReader(parser, _limits).ReadValueAtCurrent() as ImmutableMap<string, object?>
+                    ?? throw new DocumentException("expected a mapping with string keys", "");
             }
-            catch (DocumentError e)
-            {
-                throw YamlMapFormat.ToNative(e);
-            }
+            return TypedMapFor(type).Read(parser, rootDeserializer, _limits);
         }
-        var start = parser.Consume<MappingStart>();
-        var keys = new List<object>();
-        var values = new List<object?>();
-        var seen = new HashSet<object>();
-        while (!parser.TryConsume<MappingEnd>(out _))
+        catch (DocumentException e)
         {
-            var keyEvent = parser.Consume<Scalar>();
-            object key = ParseKey(keyEvent, keyType);
-            if (!seen.Add(key)) throw new YamlException(keyEvent.Start, keyEvent.End, $"The key {ModelValue.Format(key)} appears more than once.");
-            keys.Add(key);
-            values.Add(rootDeserializer(valueType));
+            throw YamlMapFormat.ToNative(e);
         }
-        return Build(type, keys, values);
     }
 
     /// <inheritdoc/>
@@ -72,40 +65,48 @@ public sealed class ImmutableMapYamlTypeConverter : IYamlTypeConverter
         }
         try
         {
-            YamlModelWriter.Write(emitter, value, new DocumentPath(), other => serializer(other, other.GetType()));
+            YamlModelWriter.Write(emitter, value, new DocumentPath(), _limits, other => serializer(other, other.GetType()));
         }
-        catch (DocumentError e)
+        catch (DocumentException e)
         {
             throw YamlMapFormat.ToNative(e);
         }
     }
 
-    private static object ParseKey(Scalar scalar, Type keyType)
+    // Made once per closed map type, then called directly: no reflection per map read.
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Closed over map types the caller already deserializes through YamlDotNet's reflection-based deserializer.")]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2055", Justification = "TypedMap<,> is kept by the reference below.")]
+    private static ITypedMap TypedMapFor(Type mapType) => TypedMaps.GetOrAdd(mapType,
+        static t => (ITypedMap)Activator.CreateInstance(typeof(TypedMap<,>).MakeGenericType(t.GetGenericArguments()))!);
+
+    private interface ITypedMap
     {
-        if (keyType == typeof(string)) return scalar.Value;
-        var (kind, value, _) = YamlScalarResolver.ResolvePlain(scalar.Value);
-        if (kind == YamlScalarResolver.Kind.Integer && value is not null)
+        object Read(IParser parser, ObjectDeserializer rootDeserializer, DocumentLimits limits);
+    }
+
+    private sealed class TypedMap<TKey, TValue> : ITypedMap where TKey : notnull
+    {
+        public object Read(IParser parser, ObjectDeserializer rootDeserializer, DocumentLimits limits)
         {
-            try
+            var path = new DocumentPath();
+            var start = parser.Consume<MappingStart>();
+            limits.EnterCollection(path, Position(start.Start));
+            var entries = new DocumentMapBuilder<TKey, TValue>();
+            while (!parser.TryConsume<MappingEnd>(out _))
             {
-                return Convert.ChangeType(value, keyType, CultureInfo.InvariantCulture);
+                var keyEvent = parser.Consume<Scalar>();
+                var position = Position(keyEvent.Start);
+                TKey key = typeof(TKey) == typeof(string)
+                    ? (TKey)(object)ModelText.CheckString(keyEvent.Value, path, position)
+                    : ModelConversions.Convert<TKey>(YamlScalarResolver.ResolvePlain(keyEvent.Value, path, position).Value, path, position);
+                path.PushKey(key);
+                var value = (TValue)rootDeserializer(typeof(TValue))!;
+                path.Pop();
+                entries.Add(key, value, position);
             }
-            catch (OverflowException)
-            {
-                // reported below
-            }
+            return entries.ToImmutable(path);
         }
-        throw new YamlException(scalar.Start, scalar.End, $"The key {ModelValue.Format(scalar.Value)} is not a {keyType.Name}.");
-    }
 
-    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Closed over map types the caller already uses.")]
-    private static object Build(Type mapType, List<object> keys, List<object?> values)
-    {
-        var arguments = mapType.GetGenericArguments();
-        var method = typeof(ImmutableMapYamlTypeConverter).GetMethod(nameof(BuildTyped), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
-        return method.MakeGenericMethod(arguments).Invoke(null, [keys, values])!;
+        private static DocumentPosition Position(Mark mark) => DocumentPosition.AtLine(mark.Line, mark.Column);
     }
-
-    private static ImmutableMap<TKey, TValue> BuildTyped<TKey, TValue>(List<object> keys, List<object?> values) where TKey : notnull
-        => ImmutableMap.Unflatten(keys.Cast<TKey>(), values.Select(v => (TValue)v!));
 }

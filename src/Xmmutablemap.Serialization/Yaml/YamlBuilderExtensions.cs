@@ -1,3 +1,4 @@
+using Xmmutablemap.Documents;
 using YamlDotNet.Serialization;
 
 namespace Xmmutablemap.Serialization.Yaml;
@@ -6,16 +7,20 @@ namespace Xmmutablemap.Serialization.Yaml;
 public static class YamlBuilderExtensions
 {
     /// <summary>Adds the map converter to a serializer; returns the builder.</summary>
-    public static SerializerBuilder WithImmutableMaps(this SerializerBuilder builder)
+    /// <param name="builder">The builder.</param>
+    /// <param name="limits">The limits that readers of the output will apply (default <see cref="DocumentLimits.Default"/>).</param>
+    public static SerializerBuilder WithImmutableMaps(this SerializerBuilder builder, DocumentLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.WithTypeConverter(ImmutableMapYamlTypeConverter.Instance);
+        return builder.WithTypeConverter(limits is null ? ImmutableMapYamlTypeConverter.Instance : new ImmutableMapYamlTypeConverter(limits));
     }
 
     /// <summary>Adds the map converter to a deserializer, with duplicate-key checking for the other types too; returns the builder.</summary>
-    public static DeserializerBuilder WithImmutableMaps(this DeserializerBuilder builder)
+    /// <param name="builder">The builder.</param>
+    /// <param name="limits">The limits to apply to maps (default <see cref="DocumentLimits.Default"/>).</param>
+    public static DeserializerBuilder WithImmutableMaps(this DeserializerBuilder builder, DocumentLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.WithTypeConverter(ImmutableMapYamlTypeConverter.Instance).WithDuplicateKeyChecking();
+        return builder.WithTypeConverter(limits is null ? ImmutableMapYamlTypeConverter.Instance : new ImmutableMapYamlTypeConverter(limits)).WithDuplicateKeyChecking();
     }
 }

@@ -1,37 +1,43 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Xmmutablemap.Documents;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
-using Xmmutablemap.Serialization.Internal;
 
 namespace Xmmutablemap.Serialization.Yaml;
 
 /// <summary>
 /// Reads YAML into model values by walking YamlDotNet's parser events (never <c>YamlStream</c>, which has
-/// no depth limit). It resolves plain scalars by the YAML 1.2 core schema, rejects duplicate keys, unknown
-/// tags and excess depth, and expands aliases by reference while counting every value they stand for,
-/// so a "billion laughs" document fails fast and a self-referencing alias is an error.
+/// no depth limit), through the model rules of <see cref="Xmmutablemap.Documents"/>. It resolves plain
+/// scalars by the YAML 1.2 core schema, rejects duplicate keys, unknown tags and excess depth, and expands
+/// aliases by reference while counting what they add (<see cref="AliasBudget"/>), so a "billion laughs"
+/// document fails fast and a self-referencing alias is an error. Every exception YamlDotNet throws on bad
+/// input ends as a <see cref="DocumentException"/>.
 /// </summary>
 internal sealed class YamlModelReader
 {
     private const string TagPrefix = "tag:yaml.org,2002:";
 
     private readonly IParser _parser;
-    private readonly MapReaderOptions _options;
+    private readonly DocumentLimits _limits;
+    private readonly AliasBudget _aliases;
     private readonly DocumentPath _path = new();
     private readonly Dictionary<string, (object? Value, long Size)> _anchors = new(StringComparer.Ordinal);
-    private long _values;
 
-    public YamlModelReader(IParser parser, MapReaderOptions options)
+    public YamlModelReader(IParser parser, DocumentLimits limits)
     {
         _parser = parser;
-        _options = options;
+        _limits = limits;
+        _aliases = new AliasBudget(limits);
     }
 
+    /// <summary>A parser over <paramref name="text"/>, with the scanner fix for flow keys whose ':' starts a line.</summary>
+    public static IParser CreateParser(string text) => new Parser(new FlowKeyScanner(new Scanner(new StringReader(text))));
+
     /// <summary>Reads a whole stream that must hold exactly one document whose top level is a string-keyed map.</summary>
-    public static ImmutableMap<string, object?> ReadDocument(string text, MapReaderOptions options)
+    public static ImmutableMap<string, object?> ReadDocument(string text, DocumentLimits limits)
     {
-        var parser = new Parser(new StringReader(text));
-        var reader = new YamlModelReader(parser, options);
+        var reader = new YamlModelReader(CreateParser(text), limits);
         return reader.Guard(() =>
         {
             reader.Expect<StreamStart>("the start of the stream");
@@ -59,15 +65,16 @@ internal sealed class YamlModelReader
             if (_parser.Current is null) MoveNext();
             return read();
         }
-        catch (YamlException e) when (e is not DocumentYamlException)
+        catch (YamlException e)
         {
-            throw new DocumentError(e.Message, _path.ToString(), e.Start.Line, e.Start.Column, null, e);
+            throw new DocumentException(StripMark(e.Message), _path.ToString(), Position(e.Start), e);
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException)
         {
-            // YamlDotNet 18.1's scanner throws this on some malformed plain scalars: still bad input, not our bug.
+            // YamlDotNet 18.1 lets these escape on some malformed input (an out-of-range \U escape, an empty or
+            // non-URI verbatim tag, some plain scalars): still bad input, reported where the parser stopped.
             var mark = _parser.Current?.End ?? Mark.Empty;
-            throw new DocumentError("the YAML is malformed near here", _path.ToString(), mark.Line, mark.Column, null, new YamlException(mark, mark, e.Message, e));
+            throw new DocumentException($"the YAML is malformed here ({e.Message.Split('(')[0].Trim().TrimEnd('.')})", _path.ToString(), Position(mark), new YamlException(mark, mark, e.Message, e));
         }
     }
 
@@ -82,13 +89,9 @@ internal sealed class YamlModelReader
         _parser.MoveNext();
     }
 
-    /// <summary>Reads one node and leaves the parser on the event after it.</summary>
-    private object? ReadNode()
-    {
-        var (value, _) = ReadSizedNode();
-        return value;
-    }
+    private object? ReadNode() => ReadSizedNode().Value;
 
+    /// <summary>Reads one node and leaves the parser on the event after it; the size is the number of values it stands for.</summary>
     private (object? Value, long Size) ReadSizedNode()
     {
         var start = Current;
@@ -98,24 +101,23 @@ internal sealed class YamlModelReader
             {
                 if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
                     throw Error($"the alias *{alias.Value.Value} refers to no complete anchor (an unknown anchor, or one that contains this alias)");
-                Count(anchored.Size);
+                _aliases.Spend(anchored.Size, _path, Position(alias.Start));
                 MoveNext();
                 return anchored;
             }
             case Scalar scalar:
             {
-                Count(1);
                 var value = ResolveScalar(scalar);
                 MoveNext();
                 return Remember(scalar, (value, 1));
             }
             case SequenceStart sequence:
             {
-                CheckCollectionTag(sequence.Tag, "seq");
-                EnterCollection();
-                Count(1);
+                CheckCollectionTag(sequence.Tag, "seq", sequence);
+                _limits.EnterCollection(_path, Position(sequence.Start));
+                RuntimeHelpers.EnsureSufficientExecutionStack();
                 MoveNext();
-                var items = Scratch.RentList();
+                var items = DocumentListBuilder.Rent();
                 long size = 1;
                 _path.PushIndex(0);
                 while (Current is not SequenceEnd)
@@ -127,15 +129,15 @@ internal sealed class YamlModelReader
                 }
                 _path.Pop();
                 MoveNext();
-                return Remember(sequence, (Scratch.ToImmutableAndReturn(items), size));
+                return Remember(sequence, (items.ToImmutable(), size));
             }
             case MappingStart mapping:
             {
-                CheckCollectionTag(mapping.Tag, "map");
-                EnterCollection();
-                Count(1);
+                CheckCollectionTag(mapping.Tag, "map", mapping);
+                _limits.EnterCollection(_path, Position(mapping.Start));
+                RuntimeHelpers.EnsureSufficientExecutionStack();
                 MoveNext();
-                var map = Scratch.RentMap();
+                var map = DocumentMapBuilder.Rent();
                 long size = 1;
                 while (Current is not MappingEnd)
                 {
@@ -143,19 +145,11 @@ internal sealed class YamlModelReader
                     var key = ReadKey();
                     _path.PushKey(key);
                     var (value, valueSize) = ReadSizedNode();
-                    string? problem = map.TryAdd(key, value, Pack(keyEvent.Start));
-                    if (problem is not null) throw Error(problem, keyEvent);
                     _path.Pop();
+                    map.Add(key, value, _path, Position(keyEvent.Start));
                     size += valueSize + 1;
                 }
-                var result = map.TryToMap(out var duplicate, out long at);
-                Scratch.Return(map);
-                if (result is null)
-                {
-                    _path.PushKey(duplicate!);
-                    var mark = new Mark(0, at >> 32, at & 0xffffffff);
-                    throw new DocumentYamlException(mark, new DocumentError(ModelMapBuilder.DuplicateMessage(duplicate!), _path.ToString(), mark.Line, mark.Column));
-                }
+                var result = map.ToMap(_path);
                 MoveNext();
                 return Remember(mapping, (result, size));
             }
@@ -169,69 +163,52 @@ internal sealed class YamlModelReader
         var keyEvent = Current;
         if (keyEvent is not Scalar and not AnchorAlias) throw Error("a mapping key must be a string or an integer, not a collection");
         var (key, _) = ReadSizedNode();
-        return key switch
-        {
-            string or long => key,
-            ulong u => throw Error($"the integer key {u} is above {long.MaxValue}, the largest integer key this library reads", keyEvent),
-            _ => throw Error($"a mapping key must be a string or an integer, not {ModelValue.Format(key)}", keyEvent),
-        };
+        // The map builder refuses any other kind of key, naming it.
+        return key ?? throw Error("a mapping key must be a string or an integer, not null", keyEvent);
     }
 
     private object? ResolveScalar(Scalar scalar)
     {
-        var (kind, value, error) = (YamlScalarResolver.Kind.String, (object?)scalar.Value, (string?)null);
+        var position = Position(scalar.Start);
+        object? value = scalar.Value;
         if (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific)
         {
             string tag = scalar.Tag.Value;
-            (kind, value, error) = tag switch
+            value = tag switch
             {
-                TagPrefix + "str" => (YamlScalarResolver.Kind.String, scalar.Value, null),
-                TagPrefix + "int" => YamlScalarResolver.ResolveInt(scalar.Value),
-                TagPrefix + "float" => YamlScalarResolver.ResolveFloat(scalar.Value),
-                TagPrefix + "bool" => YamlScalarResolver.ResolvePlain(scalar.Value) is { Kind: YamlScalarResolver.Kind.Bool } b ? b : (kind, null, $"{ModelValue.Format(scalar.Value)} is not a boolean"),
-                TagPrefix + "null" => YamlScalarResolver.ResolvePlain(scalar.Value) is { Kind: YamlScalarResolver.Kind.Null } n ? n : (kind, null, $"{ModelValue.Format(scalar.Value)} is not null"),
-                TagPrefix + "binary" => Binary(scalar.Value),
-                _ => (kind, null, $"the tag {tag} is not supported (only the YAML core tags and !!binary are)"),
+                TagPrefix + "str" => scalar.Value,
+                TagPrefix + "int" => YamlScalarResolver.ResolveInt(scalar.Value, _path, position),
+                TagPrefix + "float" => YamlScalarResolver.ResolveFloat(scalar.Value, _path, position),
+                TagPrefix + "bool" => YamlScalarResolver.ResolvePlain(scalar.Value, _path, position) is (YamlScalarResolver.Kind.Bool, var b) ? b : throw Error($"{ModelValue.Format(scalar.Value)} is not a boolean", scalar),
+                TagPrefix + "null" => YamlScalarResolver.IsNull(scalar.Value) ? null : throw Error($"{ModelValue.Format(scalar.Value)} is not null", scalar),
+                TagPrefix + "binary" => Binary(scalar),
+                _ => throw Error($"the tag {tag} is not supported (only the YAML core tags and !!binary are)", scalar),
             };
         }
         else if (scalar.Tag.IsEmpty && scalar.Style == ScalarStyle.Plain)
         {
-            (kind, value, error) = YamlScalarResolver.ResolvePlain(scalar.Value);
+            value = YamlScalarResolver.ResolvePlain(scalar.Value, _path, position).Value;
         }
-        if (error is not null) throw Error(error, scalar);
-        if (value is string s && Internal.UnicodeText.HasLoneSurrogate(s)) throw Error("the string is not valid Unicode (a lone surrogate)", scalar);
-        return value;
+        return value is string s ? ModelText.CheckString(s, _path, position) : value;
     }
 
-    private static (YamlScalarResolver.Kind, object?, string?) Binary(string text)
+    private ImmutableArray<byte> Binary(Scalar scalar)
     {
         try
         {
-            string compact = string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
-            return (YamlScalarResolver.Kind.String, ImmutableArray.Create(Convert.FromBase64String(compact)), null);
+            string compact = string.Concat(scalar.Value.Where(c => !char.IsWhiteSpace(c)));
+            return ImmutableArray.Create(Convert.FromBase64String(compact));
         }
         catch (FormatException)
         {
-            return (YamlScalarResolver.Kind.String, null, "the !!binary value is not valid base64");
+            throw Error("the !!binary value is not valid base64", scalar);
         }
     }
 
-    private void CheckCollectionTag(TagName tag, string expected)
+    private void CheckCollectionTag(TagName tag, string expected, ParsingEvent at)
     {
         if (tag.IsEmpty || tag.IsNonSpecific || tag.Value == TagPrefix + expected) return;
-        throw Error($"the tag {tag.Value} is not supported (only the YAML core tags and !!binary are)");
-    }
-
-    private void EnterCollection()
-    {
-        if (_path.Depth + 1 > _options.MaxDepth) throw Error($"nesting is deeper than the limit of {_options.MaxDepth}");
-    }
-
-    private void Count(long values)
-    {
-        _values += values;
-        if (_values > _options.MaxValues)
-            throw Error($"the document holds more than {_options.MaxValues} values once aliases are expanded (an alias bomb?)");
+        throw Error($"the tag {tag.Value} is not supported (only the YAML core tags and !!binary are)", at);
     }
 
     private (object? Value, long Size) Remember(NodeEvent node, (object? Value, long Size) result)
@@ -241,14 +218,17 @@ internal sealed class YamlModelReader
         return result;
     }
 
-    private DocumentYamlException Error(string reason, ParsingEvent? at = null)
-    {
-        var mark = (at ?? _parser.Current)?.Start ?? Mark.Empty;
-        return new DocumentYamlException(mark, new DocumentError(reason, _path.ToString(), mark.Line, mark.Column));
-    }
+    private DocumentException Error(string reason, ParsingEvent? at = null)
+        => new(reason, _path.ToString(), Position((at ?? _parser.Current)?.Start ?? Mark.Empty));
 
-    // Line and column of a key, in the one number the map builder keeps per entry.
-    private static long Pack(Mark mark) => (mark.Line << 32) | (uint)mark.Column;
+    private static DocumentPosition Position(Mark mark) => mark.Line > 0 ? DocumentPosition.AtLine(mark.Line, mark.Column) : default;
+
+    // "(Line: 3, Col: 5, Idx: 20) - (Line: 3, Col: 6, Idx: 21): reason" -> "reason"
+    private static string StripMark(string message)
+    {
+        int at = message.IndexOf("): ", StringComparison.Ordinal);
+        return (at >= 0 && message.StartsWith("(Line:", StringComparison.Ordinal) ? message[(at + 3)..] : message).TrimEnd('.', ' ');
+    }
 
     private static string Describe(ParsingEvent e) => e switch
     {
@@ -258,10 +238,4 @@ internal sealed class YamlModelReader
         DocumentStart => "another document",
         _ => e.GetType().Name,
     };
-}
-
-/// <summary>A YamlException raised by our own checks, carrying the path; the format unwraps it.</summary>
-internal sealed class DocumentYamlException(Mark mark, DocumentError error) : YamlException(mark, mark, error.Describe(), error)
-{
-    public DocumentError Error { get; } = error;
 }

@@ -3,7 +3,8 @@ using System.Collections.Immutable;
 using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
-using Xmmutablemap.Serialization.Internal;
+using System.Runtime.CompilerServices;
+using Xmmutablemap.Documents;
 
 namespace Xmmutablemap.Serialization.Yaml;
 
@@ -20,8 +21,9 @@ internal static class YamlModelWriter
     /// <param name="emitter">The destination.</param>
     /// <param name="value">The value.</param>
     /// <param name="path">The value's path, for errors.</param>
+    /// <param name="limits">The limits the reader will apply.</param>
     /// <param name="fallback">For the native converter: writes values outside the model through YamlDotNet's own serializer.</param>
-    public static void Write(IEmitter emitter, object? value, DocumentPath path, Action<object>? fallback)
+    public static void Write(IEmitter emitter, object? value, DocumentPath path, DocumentLimits limits, Action<object>? fallback)
     {
         switch (ModelValue.GetKind(value))
         {
@@ -50,35 +52,39 @@ internal static class YamlModelWriter
                 return;
             case ModelKind.List:
                 var list = (IList)value!;
+                limits.EnterCollection(path);
+                RuntimeHelpers.EnsureSufficientExecutionStack();
                 emitter.Emit(new SequenceStart(AnchorName.Empty, TagName.Empty, true, list.Count == 0 ? SequenceStyle.Flow : SequenceStyle.Block));
                 path.PushIndex(0);
                 for (int i = 0; i < list.Count; i++)
                 {
                     path.SetIndex(i);
-                    Write(emitter, list[i], path, fallback);
+                    Write(emitter, list[i], path, limits, fallback);
                 }
                 path.Pop();
                 emitter.Emit(new SequenceEnd());
                 return;
             case ModelKind.Map:
-                WriteMap(emitter, (IImmutableMap)value!, path, fallback);
+                WriteMap(emitter, (IImmutableMap)value!, path, limits, fallback);
                 return;
             default:
-                if (fallback is null) throw new DocumentError($"{value!.GetType().FullName} is not a model value", path.ToString());
+                if (fallback is null) throw new DocumentException($"{value!.GetType().FullName} is not a model value", path.ToString());
                 fallback(value!);
                 return;
         }
     }
 
-    public static void WriteMap(IEmitter emitter, IImmutableMap map, DocumentPath path, Action<object>? fallback)
+    public static void WriteMap(IEmitter emitter, IImmutableMap map, DocumentPath path, DocumentLimits limits, Action<object>? fallback)
     {
+        limits.EnterCollection(path);
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         emitter.Emit(new MappingStart(AnchorName.Empty, TagName.Empty, true, map.Count == 0 ? MappingStyle.Flow : MappingStyle.Block));
         for (int i = 0; i < map.Count; i++)
         {
             object key = map.GetKey(i);
             path.PushKey(key);
-            Write(emitter, key, path, fallback: null);
-            Write(emitter, map.GetValue(i), path, fallback);
+            Write(emitter, key, path, limits, fallback: null);
+            Write(emitter, map.GetValue(i), path, limits, fallback);
             path.Pop();
         }
         emitter.Emit(new MappingEnd());
@@ -86,7 +92,7 @@ internal static class YamlModelWriter
 
     private static void WriteString(IEmitter emitter, string text, DocumentPath path)
     {
-        if (UnicodeText.HasLoneSurrogate(text)) throw new DocumentError("the string contains a lone surrogate, which is not a Unicode scalar value", path.ToString());
+        ModelText.CheckString(text, path);
         if (YamlScalarResolver.CanBePlain(text)) Plain(emitter, text);
         else emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, text, ScalarStyle.DoubleQuoted, false, true));
     }

@@ -1,11 +1,12 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
+using Xmmutablemap.Documents;
 
 namespace Xmmutablemap.Serialization.Yaml;
 
 /// <summary>
-/// The YAML 1.2 core schema for plain scalars on the way in, and on the way out the test for strings
-/// that may be written plain because no YAML 1.1 or 1.2 reader would take them for anything else.
+/// The YAML 1.2 core schema for plain scalars on the way in (numbers through the model's own number rules),
+/// and on the way out the test for strings that may be written plain because no YAML 1.1 or 1.2 reader would
+/// take them for anything else.
 /// </summary>
 internal static partial class YamlScalarResolver
 {
@@ -38,74 +39,55 @@ internal static partial class YamlScalarResolver
     public enum Kind { Null, Bool, Integer, Float, String }
 
     /// <summary>Resolves a plain scalar by the YAML 1.2 core schema.</summary>
-    /// <returns>The kind, and the value or a reason it is out of range.</returns>
-    public static (Kind Kind, object? Value, string? Error) ResolvePlain(string text)
+    /// <exception cref="DocumentException">A number is out of the model's range.</exception>
+    public static (Kind Kind, object? Value) ResolvePlain(string text, DocumentPath path, DocumentPosition position)
     {
         switch (text)
         {
-            case "" or "~" or "null" or "Null" or "NULL": return (Kind.Null, null, null);
-            case "true" or "True" or "TRUE": return (Kind.Bool, Internal.Boxes.True, null);
-            case "false" or "False" or "FALSE": return (Kind.Bool, Internal.Boxes.False, null);
-            case ".inf" or ".Inf" or ".INF" or "+.inf" or "+.Inf" or "+.INF": return (Kind.Float, double.PositiveInfinity, null);
-            case "-.inf" or "-.Inf" or "-.INF": return (Kind.Float, double.NegativeInfinity, null);
-            case ".nan" or ".NaN" or ".NAN": return (Kind.Float, double.NaN, null);
+            case "" or "~" or "null" or "Null" or "NULL": return (Kind.Null, null);
+            case "true" or "True" or "TRUE": return (Kind.Bool, ModelNumbers.Bool(true));
+            case "false" or "False" or "FALSE": return (Kind.Bool, ModelNumbers.Bool(false));
+            case ".inf" or ".Inf" or ".INF" or "+.inf" or "+.Inf" or "+.INF": return (Kind.Float, double.PositiveInfinity);
+            case "-.inf" or "-.Inf" or "-.INF": return (Kind.Float, double.NegativeInfinity);
+            case ".nan" or ".NaN" or ".NAN": return (Kind.Float, double.NaN);
         }
-        if (DecimalInteger().IsMatch(text)) return Integer(text, NumberStyles.AllowLeadingSign, text);
-        if (OctalInteger().IsMatch(text)) return Octal(text);
-        if (HexInteger().IsMatch(text)) return Integer(text[2..], NumberStyles.AllowHexSpecifier, text);
-        if (Float().IsMatch(text)) return ParseFloat(text);
-        return (Kind.String, text, null);
+        if (DecimalInteger().IsMatch(text)) return (Kind.Integer, ModelNumbers.ParseInteger(text, path, position));
+        if (OctalInteger().IsMatch(text)) return (Kind.Integer, Radix(text, 3, path, position));
+        if (HexInteger().IsMatch(text)) return (Kind.Integer, Radix(text, 4, path, position));
+        if (Float().IsMatch(text)) return (Kind.Float, ModelNumbers.ParseFloat(text, path, position));
+        return (Kind.String, text);
     }
 
+    /// <summary>Whether a plain scalar is null (for the type converter's null maps).</summary>
+    public static bool IsNull(string text) => text is "" or "~" or "null" or "Null" or "NULL";
+
     /// <summary>Reads text tagged <c>!!int</c>.</summary>
-    public static (Kind Kind, object? Value, string? Error) ResolveInt(string text)
+    public static object ResolveInt(string text, DocumentPath path, DocumentPosition position)
     {
-        var (kind, value, error) = ResolvePlain(text);
-        return kind == Kind.Integer || error is not null ? (kind, value, error) : (kind, null, $"{Quote(text)} is not an integer");
+        var (kind, value) = ResolvePlain(text, path, position);
+        return kind == Kind.Integer ? value! : throw new DocumentException($"{ModelValue.Format(text)} is not an integer", path.ToString(), position);
     }
 
     /// <summary>Reads text tagged <c>!!float</c>: any number or the special float names.</summary>
-    public static (Kind Kind, object? Value, string? Error) ResolveFloat(string text)
+    public static object ResolveFloat(string text, DocumentPath path, DocumentPosition position)
     {
-        var (kind, value, error) = ResolvePlain(text);
-        if (error is not null) return (kind, value, error);
-        if (kind == Kind.Float) return (kind, value, null);
-        if (kind == Kind.Integer && DecimalInteger().IsMatch(text)) return ParseFloat(text);
-        return (kind, null, $"{Quote(text)} is not a float");
+        if (DecimalInteger().IsMatch(text)) return ModelNumbers.ParseFloat(text, path, position);
+        var (kind, value) = ResolvePlain(text, path, position);
+        return kind == Kind.Float ? value! : throw new DocumentException($"{ModelValue.Format(text)} is not a float", path.ToString(), position);
     }
 
     public static bool CanBePlain(string text) => PlainSafe().IsMatch(text) && !Reserved.Contains(text);
 
-    private static (Kind, object?, string?) Integer(string digits, NumberStyles style, string original)
-    {
-        if (style == NumberStyles.AllowLeadingSign)
-        {
-            if (long.TryParse(digits, style, CultureInfo.InvariantCulture, out long l)) return (Kind.Integer, Internal.Boxes.Integer(l), null);
-            if (ulong.TryParse(digits.TrimStart('+'), NumberStyles.None, CultureInfo.InvariantCulture, out ulong u)) return (Kind.Integer, u, null);
-        }
-        else if (ulong.TryParse(digits, style, CultureInfo.InvariantCulture, out ulong u))
-        {
-            return (Kind.Integer, u <= long.MaxValue ? (long)u : u, null);
-        }
-        return (Kind.Integer, null, $"the integer {original} is outside the range -2^63..2^64-1");
-    }
-
-    private static (Kind, object?, string?) Octal(string text)
+    // 0o17 and 0x1f: bits per digit 3 or 4; the model's range is checked before each shift.
+    private static object Radix(string text, int bitsPerDigit, DocumentPath path, DocumentPosition position)
     {
         ulong value = 0;
         foreach (char c in text.AsSpan(2))
         {
-            if (value > (ulong.MaxValue >> 3)) return (Kind.Integer, null, $"the integer {text} is outside the range -2^63..2^64-1");
-            value = (value << 3) | (uint)(c - '0');
+            if (value > (ulong.MaxValue >> bitsPerDigit))
+                throw new DocumentException(ModelNumbers.IntegerOutOfRangeReason(text), path.ToString(), position);
+            value = (value << bitsPerDigit) | (uint)(char.IsAsciiDigit(c) ? c - '0' : (c | 0x20) - 'a' + 10);
         }
-        return (Kind.Integer, value <= long.MaxValue ? (long)value : value, null);
+        return ModelNumbers.Integer(value);
     }
-
-    private static (Kind, object?, string?) ParseFloat(string text)
-    {
-        double d = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
-        return double.IsInfinity(d) ? (Kind.Float, null, $"the number {text} overflows a 64-bit float") : (Kind.Float, d, null);
-    }
-
-    private static string Quote(string text) => ModelValue.Format(text);
 }

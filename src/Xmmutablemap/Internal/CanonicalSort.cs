@@ -34,6 +34,35 @@ internal static class CanonicalSort
         {
             if (keys[i] is null) throw new ArgumentNullException(nameof(keys), "A map key cannot be null.");
         }
+        if (typeof(TKey) == typeof(object)) CheckKeyKinds((object[])(object)keys);
+        try
+        {
+            return Sort(keys, values, duplicates, out duplicateIndex, valuesOwned);
+        }
+        catch (InvalidOperationException e) when (e.InnerException is ArgumentException inner)
+        {
+            // Array.Sort wraps a comparer's failure (keys of a type that cannot be ordered).
+            throw new ArgumentException($"The keys cannot be put in canonical order: {inner.Message}", nameof(keys), e);
+        }
+    }
+
+    /// <summary>Boxed keys must be all strings or all integers: the canonical order knows no other mix.</summary>
+    private static void CheckKeyKinds(object[] keys)
+    {
+        bool strings = keys[0] is string;
+        foreach (var key in keys)
+        {
+            bool ok = strings ? key is string : ModelValue.TryGetInteger(key, out _);
+            if (!ok)
+                throw new ArgumentException($"The keys {ModelValue.Format(keys[0])} and {ModelValue.Format(key)} cannot be in one map: a map's keys are all strings or all integers.", nameof(keys));
+        }
+    }
+
+    private static ImmutableMap<TKey, TValue>? Sort<TKey, TValue>(TKey[] keys, TValue[] values, DuplicateKeys duplicates, out int duplicateIndex, bool valuesOwned)
+        where TKey : notnull
+    {
+        duplicateIndex = -1;
+        int n = keys.Length;
         var comparer = CanonicalKeyComparer<TKey>.Instance;
         if (IsStrictlySorted(keys, comparer))
         {

@@ -24,6 +24,7 @@ internal sealed class CanonicalWriter
     private int _position;
     private IncrementalHash? _hash;
     private int _depth;
+    private int _maxDepth = int.MaxValue;
     private IBufferWriter<byte>? _output;
 
     public static ContentHash Hash<T>(T value)
@@ -46,9 +47,9 @@ internal sealed class CanonicalWriter
         }
     }
 
-    public static void Write<T>(IBufferWriter<byte> output, T value)
+    public static void Write<T>(IBufferWriter<byte> output, T value, int maxDepth = int.MaxValue)
     {
-        var writer = new CanonicalWriter { _output = output };
+        var writer = new CanonicalWriter { _output = output, _maxDepth = maxDepth };
         try
         {
             writer.WriteValue(value);
@@ -92,6 +93,7 @@ internal sealed class CanonicalWriter
     public void Enter()
     {
         if ((++_depth & 15) == 0) RuntimeHelpers.EnsureSufficientExecutionStack();
+        if (_depth > _maxDepth) throw new NonModelValueException($"nesting is deeper than the limit of {_maxDepth}", isLimit: true);
     }
 
     public void Exit() => _depth--;
@@ -108,7 +110,7 @@ internal sealed class CanonicalWriter
             case ImmutableMap<string, object?> map: map.WriteCanonical(this); return; // the model map: no interface dispatch
             case ImmutableArray<object?> items: WriteList(items); return; // what readers produce: skip the generic list path
             case ImmutableArray<byte> bytes: WriteBytes(bytes.IsDefault ? default : bytes.AsSpan()); return;
-            case ICanonicalEncodable other: other.WriteCanonical(this); return;
+            case IImmutableMap other: other.WriteCanonical(this); return;
         }
         if (ModelValue.TryGetInteger(value, out var integer)) { WriteInteger(integer); return; }
         if (ModelValue.TryGetFloat(value, out var number)) { WriteFloat(number); return; }
@@ -233,7 +235,7 @@ internal sealed class CanonicalWriter
         return 5;
     }
 
-    private static NonModelValueException LoneSurrogate() => new("the string contains a lone surrogate, which is not a Unicode scalar value.");
+    private static NonModelValueException LoneSurrogate() => new(Documents.ModelText.LoneSurrogateReason);
 
     private void WriteLongString(string value)
     {

@@ -1,50 +1,56 @@
 using System.Collections;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Xmmutablemap.Documents;
 
 namespace Xmmutablemap.Internal;
 
-/// <summary>Deep conversion of mutable graphs into the normalized model representation (the one deserializers produce).</summary>
-internal static class ModelFreezer
+/// <summary>
+/// Deep conversion of mutable graphs into the normalized model representation (the one readers produce),
+/// through the same rules readers use (<see cref="DocumentMapBuilder"/>, <see cref="ModelNumbers"/>).
+/// </summary>
+internal sealed class ModelFreezer
 {
     // Deep enough for any real config; shallow enough that a cyclic graph fails fast instead of overflowing the stack.
-    public const int MaxDepth = 256;
+    private static readonly DocumentLimits Limits = new() { MaxDepth = 256 };
 
-    public static object? Freeze(object? value, string path, int depth)
+    private readonly DocumentPath _path = new();
+
+    public static object? Freeze(object? value)
     {
-        if (depth > MaxDepth) throw Fail(path, $"nesting is deeper than {MaxDepth} levels (is the graph cyclic?)");
-        RuntimeHelpers.EnsureSufficientExecutionStack();
-        switch (value)
+        var freezer = new ModelFreezer();
+        try
         {
-            case null or bool or string or long or double: return value;
-            case ImmutableArray<byte> bytes: return bytes.IsDefault ? ImmutableArray<byte>.Empty : bytes;
-            case byte[] bytes: return ImmutableArray.Create(bytes);
-            case JsonElement element: return FreezeJson(element, path, depth);
-            case JsonNode node: return FreezeJson(node, path, depth);
-            case IImmutableMap map: return FreezeMap(Enumerate(map), map.Count, path, depth);
-            case IDictionary dictionary: return FreezeMap(Enumerate(dictionary), dictionary.Count, path, depth);
-            case IEnumerable<KeyValuePair<string, object?>> pairs: return FreezeMap(pairs.Select(p => (Key: (object)p.Key, p.Value)), 0, path, depth);
+            return freezer.FreezeValue(value);
         }
-        if (ModelValue.TryGetInteger(value, out var integer)) return NormalizeInteger(integer);
-        if (ModelValue.TryGetFloat(value, out var number)) return number;
-        if (value is IEnumerable sequence)
+        catch (DocumentException e)
         {
-            var items = ImmutableArray.CreateBuilder<object?>();
-            int i = 0;
-            foreach (var item in sequence)
-            {
-                items.Add(Freeze(item, ModelPath.Index(path, i++), depth + 1));
-            }
-            return items.DrainToImmutable();
+            string reason = e.Reason.StartsWith("nesting is deeper", StringComparison.Ordinal) ? e.Reason + " (is the graph cyclic?)" : e.Reason;
+            throw new NotSupportedException($"Cannot freeze the value at '{ModelPath.Display(e.Path)}': {reason}.", e);
         }
-        throw Fail(path, $"{value.GetType().FullName} has no equivalent in the data model");
     }
 
-    /// <summary>Integers are held as <see cref="long"/>, and as <see cref="ulong"/> only above <see cref="long.MaxValue"/>.</summary>
-    public static object NormalizeInteger(Int128 value) => value <= long.MaxValue ? (long)value : (ulong)value;
+    private object? FreezeValue(object? value)
+    {
+        switch (value)
+        {
+            case null or bool or string or double: return value;
+            case long l: return ModelNumbers.Integer(l);
+            case ImmutableArray<byte> bytes: return bytes.IsDefault ? ImmutableArray<byte>.Empty : bytes;
+            case byte[] bytes: return ImmutableArray.Create(bytes);
+            case JsonElement element: return FreezeJson(element);
+            case JsonNode node: return FreezeJson(node);
+            case IImmutableMap map: return FreezeMap(Enumerate(map));
+            case IDictionary dictionary: return FreezeMap(Enumerate(dictionary));
+            case IEnumerable<KeyValuePair<string, object?>> pairs: return FreezeMap(pairs.Select(p => ((object)p.Key, p.Value)));
+        }
+        if (ModelValue.TryGetInteger(value, out var integer) && ModelNumbers.TryInteger(integer, out var model)) return model;
+        if (ModelValue.TryGetFloat(value, out var number)) return number;
+        if (value is IEnumerable sequence) return FreezeList(sequence.Cast<object?>(), FreezeValue);
+        throw new DocumentException($"{value.GetType().FullName} has no equivalent in the data model", _path.ToString());
+    }
 
     private static IEnumerable<(object Key, object? Value)> Enumerate(IImmutableMap map)
     {
@@ -56,109 +62,60 @@ internal static class ModelFreezer
         foreach (DictionaryEntry entry in dictionary) yield return (entry.Key, entry.Value);
     }
 
-    private static object FreezeMap(IEnumerable<(object Key, object? Value)> entries, int capacity, string path, int depth)
+    private object FreezeMap(IEnumerable<(object Key, object? Value)> entries) => FreezeMap(entries, FreezeValue);
+
+    private object FreezeMap<T>(IEnumerable<(object Key, T Value)> entries, Func<T, object?> freeze)
     {
-        var stringKeys = new List<KeyValuePair<string, object?>>(capacity);
-        var integerKeys = new List<KeyValuePair<long, object?>>();
+        Limits.EnterCollection(_path);
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        var map = DocumentMapBuilder.Rent();
         foreach (var (key, value) in entries)
         {
-            string childPath = ModelPath.Key(path, key);
-            if (key is string s)
-            {
-                stringKeys.Add(new(s, Freeze(value, childPath, depth + 1)));
-            }
-            else if (ModelValue.TryGetInteger(key, out var integer) && integer >= long.MinValue && integer <= long.MaxValue)
-            {
-                integerKeys.Add(new((long)integer, Freeze(value, childPath, depth + 1)));
-            }
-            else
-            {
-                throw Fail(path, $"a map key of type {key.GetType().FullName} is not a string or a 64-bit integer");
-            }
-            if (stringKeys.Count > 0 && integerKeys.Count > 0) throw Fail(path, "a map mixes string and integer keys");
+            // Integer keys of any CLR type are normalized as values are; the builder refuses the rest.
+            object modelKey = ModelValue.TryGetInteger(key, out var integer) && ModelNumbers.TryInteger(integer, out var k) ? k : key;
+            _path.PushKey(modelKey);
+            var frozen = freeze(value);
+            _path.Pop();
+            map.Add(modelKey, frozen, _path);
         }
-        try
-        {
-            return integerKeys.Count > 0 ? ImmutableMap.CreateRange(integerKeys) : ImmutableMap.CreateRange(stringKeys);
-        }
-        catch (ArgumentException e)
-        {
-            throw Fail(path, e.Message);
-        }
+        return map.ToMap(_path);
     }
 
-    private static object? FreezeJson(JsonElement element, string path, int depth)
+    private ImmutableArray<object?> FreezeList<T>(IEnumerable<T> items, Func<T, object?> freeze)
     {
-        if (depth > MaxDepth) throw Fail(path, $"nesting is deeper than {MaxDepth} levels");
-        switch (element.ValueKind)
+        Limits.EnterCollection(_path);
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        var list = DocumentListBuilder.Rent();
+        _path.PushIndex(0);
+        foreach (var item in items)
         {
-            case JsonValueKind.Null: return null;
-            case JsonValueKind.True: return true;
-            case JsonValueKind.False: return false;
-            case JsonValueKind.String: return element.GetString();
-            case JsonValueKind.Number: return FreezeJsonNumber(element.GetRawText(), path);
-            case JsonValueKind.Array:
-            {
-                var items = ImmutableArray.CreateBuilder<object?>(element.GetArrayLength());
-                int i = 0;
-                foreach (var item in element.EnumerateArray()) items.Add(FreezeJson(item, ModelPath.Index(path, i++), depth + 1));
-                return items.MoveToImmutable();
-            }
-            case JsonValueKind.Object:
-            {
-                var builder = ImmutableMap.CreateBuilder<string, object?>();
-                foreach (var property in element.EnumerateObject())
-                {
-                    string childPath = ModelPath.Key(path, property.Name);
-                    if (builder.ContainsKey(property.Name)) throw Fail(childPath, "the key appears more than once");
-                    builder.Add(property.Name, FreezeJson(property.Value, childPath, depth + 1));
-                }
-                return builder.ToImmutable();
-            }
-            default: throw Fail(path, $"unexpected JSON value kind {element.ValueKind}");
+            _path.SetIndex(list.Count);
+            list.Add(freeze(item));
         }
+        _path.Pop();
+        return list.ToImmutable();
     }
 
-    private static object? FreezeJson(JsonNode? node, string path, int depth)
+    private object? FreezeJson(JsonElement element) => element.ValueKind switch
     {
-        if (depth > MaxDepth) throw Fail(path, $"nesting is deeper than {MaxDepth} levels");
-        switch (node)
-        {
-            case null: return null;
-            case JsonObject obj:
-            {
-                var builder = ImmutableMap.CreateBuilder<string, object?>();
-                foreach (var (name, child) in obj) builder.Add(name, FreezeJson(child, ModelPath.Key(path, name), depth + 1));
-                return builder.ToImmutable();
-            }
-            case JsonArray array:
-            {
-                var items = ImmutableArray.CreateBuilder<object?>(array.Count);
-                for (int i = 0; i < array.Count; i++) items.Add(FreezeJson(array[i], ModelPath.Index(path, i), depth + 1));
-                return items.MoveToImmutable();
-            }
-            case JsonValue value:
-                // A JsonValue may wrap a CLR value or a JsonElement; go through its element form.
-                if (value.TryGetValue<JsonElement>(out var element)) return FreezeJson(element, path, depth);
-                return Freeze(value.GetValue<object>(), path, depth);
-            default: throw Fail(path, $"unexpected JSON node {node.GetType().FullName}");
-        }
-    }
+        JsonValueKind.Null => null,
+        JsonValueKind.True => ModelNumbers.Bool(true),
+        JsonValueKind.False => ModelNumbers.Bool(false),
+        JsonValueKind.String => ModelText.CheckString(element.GetString()!, _path),
+        JsonValueKind.Number => ModelNumbers.ParseNumber(element.GetRawText(), _path),
+        JsonValueKind.Array => FreezeList(element.EnumerateArray(), FreezeJson),
+        JsonValueKind.Object => FreezeMap(element.EnumerateObject().Select(p => ((object)p.Name, p.Value)), FreezeJson),
+        _ => throw new DocumentException($"unexpected JSON value kind {element.ValueKind}", _path.ToString()),
+    };
 
-    /// <summary>JSON numbers: integer syntax gives an integer, a fraction or exponent gives a float, as in the JSON format rules.</summary>
-    internal static object FreezeJsonNumber(string text, string path)
+    private object? FreezeJson(JsonNode? node) => node switch
     {
-        bool isInteger = text.AsSpan().IndexOfAny('.', 'e', 'E') < 0;
-        if (isInteger)
-        {
-            if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long l)) return l;
-            if (ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong u)) return u;
-            throw Fail(path, $"the integer {text} is outside the model range -2^63..2^64-1");
-        }
-        double d = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
-        if (double.IsInfinity(d)) throw Fail(path, $"the number {text} overflows a 64-bit float");
-        return d;
-    }
-
-    private static NotSupportedException Fail(string path, string reason) => new($"Cannot freeze the value at '{ModelPath.Display(path)}': {reason}.");
+        null => null,
+        JsonObject obj => FreezeMap(obj.Select(p => ((object)p.Key, p.Value)), FreezeJson),
+        JsonArray array => FreezeList(array, FreezeJson),
+        // A JsonValue may wrap a CLR value or a JsonElement; go through its element form.
+        JsonValue value when value.TryGetValue<JsonElement>(out var element) => FreezeJson(element),
+        JsonValue value => FreezeValue(value.GetValue<object>()),
+        _ => throw new DocumentException($"unexpected JSON node {node.GetType().FullName}", _path.ToString()),
+    };
 }

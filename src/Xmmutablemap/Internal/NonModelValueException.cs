@@ -4,8 +4,11 @@ namespace Xmmutablemap.Internal;
 /// Raised deep inside the canonical writer; each enclosing map or list prepends its segment on the
 /// way out, so a path is only built when something actually fails.
 /// </summary>
-internal sealed class NonModelValueException(string reason) : Exception(reason)
+internal sealed class NonModelValueException(string reason, bool isLimit = false) : Exception(reason)
 {
+    /// <summary>Whether a limit the caller set was broken (not the data model itself).</summary>
+    public bool IsLimit { get; } = isLimit;
+
     private readonly List<Func<string, string>> _segments = [];
 
     public string Reason { get; } = reason;
@@ -26,5 +29,7 @@ internal sealed class NonModelValueException(string reason) : Exception(reason)
         }
     }
 
-    public NotSupportedException ToPublic() => new($"Cannot encode the value at '{ModelPath.Display(Path)}': {Reason}", this);
+    public Exception ToPublic() => IsLimit
+        ? new Documents.DocumentException(Reason, Path, default, this)
+        : new ModelValueException(Reason.TrimEnd('.'), Path, this);
 }

@@ -1,0 +1,49 @@
+namespace Xmmutablemap.Documents;
+
+/// <summary>
+/// A document broke a rule of the data model (a duplicate key, an integer out of range, nesting too deep, ...),
+/// or a reader found it malformed. It carries the path inside the document and the position, so that each
+/// format can turn it into its library's own exception type, and the facade into <c>MapFormatException</c>.
+/// </summary>
+/// <example>
+/// <code>
+/// catch (DocumentException e) { Console.Error.WriteLine(e.Message); } // at optimizer.lr, line 3, column 5: the key "lr" appears more than once ...
+/// </code>
+/// </example>
+public sealed class DocumentException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="reason">What is wrong, without the location.</param>
+    /// <param name="path">The path inside the document (<c>optimizer.lr</c>); empty for the top level.</param>
+    /// <param name="position">Where in the document.</param>
+    /// <param name="innerException">The underlying library's exception, if any.</param>
+    public DocumentException(string reason, string path, DocumentPosition position = default, Exception? innerException = null)
+        : base(Describe(reason, path, position), innerException)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        ArgumentNullException.ThrowIfNull(path);
+        Reason = reason;
+        Path = path;
+        Position = position;
+    }
+
+    /// <summary>What is wrong, without the location.</summary>
+    public string Reason { get; }
+
+    /// <summary>The path inside the document (<c>optimizer.lr</c>, <c>layers[3]</c>); empty for the top level.</summary>
+    public string Path { get; }
+
+    /// <summary>Where in the document, when known.</summary>
+    public DocumentPosition Position { get; }
+
+    /// <summary>The same error at another position (a reader that learns the line and column later).</summary>
+    public DocumentException At(DocumentPosition position) => new(Reason, Path, position, InnerException);
+
+    // "at a.b, line 3, column 7: reason": the form used inside native exception messages.
+    private static string Describe(string reason, string path, DocumentPosition position)
+    {
+        string where = position.ToString();
+        if (path.Length > 0) where = where.Length == 0 ? "at " + path : "at " + path + ", " + where;
+        return where.Length == 0 ? reason : where + ": " + reason;
+    }
+}
