@@ -42,6 +42,10 @@ public class HostileInputTests
         ["yaml: 100k nested flow sequences"] = (YamlMapFormat.Instance, () => Utf8("a: " + new string('[', 100_000)), "deeper than the limit of 64"),
         ["yaml: 65 nested mappings"] = (YamlMapFormat.Instance, () => Utf8(string.Concat(Enumerable.Repeat("{a: ", 65)) + "1" + new string('}', 65)), "deeper than the limit of 64"),
         ["yaml: duplicate key"] = (YamlMapFormat.Instance, () => Utf8("a: 1\nb: 2\na: 3\n"), "3:1: yaml: at a: the key \"a\" appears more than once"),
+        // Found by fuzzing: these escaped from YamlDotNet as ArgumentOutOfRangeException/ArgumentException and crashed the CLI.
+        ["yaml: out-of-range 32-bit escape"] = (YamlMapFormat.Instance, () => Utf8("a: \"\\UFFFFFFFF\""), "1:15: yaml: the YAML is malformed here (A valid UTF32 value is between 0x000000 and 0x10ffff, inclusive, and should not include surrogate codepoint values"),
+        ["yaml: empty verbatim tag"] = (YamlMapFormat.Instance, () => Utf8("a: !<> x"), "1:7: yaml: the YAML is malformed here (Tag value must not be empty)"),
+        ["yaml: verbatim tag that is not a URI"] = (YamlMapFormat.Instance, () => Utf8("a: !<tag:yaml.]rg,2002:str> x"), "1:28: yaml: the YAML is malformed here (Global tags must be valid URIs)"),
         ["yaml: billion laughs"] = (YamlMapFormat.Instance, BillionLaughs, "aliases add more than 1000000 values"),
         ["yaml: self-referencing alias"] = (YamlMapFormat.Instance, () => Utf8("a: &x [*x]\n"), "refers to no complete anchor"),
         ["yaml: unknown alias"] = (YamlMapFormat.Instance, () => Utf8("a: *nope\n"), "yaml:"),

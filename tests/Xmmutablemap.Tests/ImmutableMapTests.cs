@@ -65,6 +65,16 @@ public class ImmutableMapTests
     }
 
     [Fact]
+    public void Keys_of_two_kinds_are_refused_with_a_clear_message()
+    {
+        var e = Assert.Throws<ArgumentException>(() => ImmutableMap.Of<object, int>(("a", 1), (2L, 2)));
+        Assert.StartsWith("The keys \"a\" and 2 cannot be in one map: a map's keys are all strings or all integers.", e.Message);
+        var e2 = Assert.Throws<ArgumentException>(() => ImmutableMap.Of<object, int>((new object(), 1), (new object(), 2)));
+        Assert.Contains("cannot be in one map", e2.Message);
+        Assert.Equal([1L, 2], ImmutableMap.Of<object, int>((2, 1), (1L, 2)).Keys.Select(k => k).Cast<object>().Select(k => Convert.ToInt64(k)).Order());
+    }
+
+    [Fact]
     public void Of_and_Add_reject_duplicate_keys_naming_them()
     {
         var e = Assert.Throws<ArgumentException>(() => ImmutableMap.Of(("a", 1), ("b", 2), ("a", 3)));

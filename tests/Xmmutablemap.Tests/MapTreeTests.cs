@@ -50,4 +50,16 @@ public class MapTreeTests
         var paths = MapTree.MapLeaves(ImmutableMap.Of(("a", (object?)ImmutableArray.Create<object?>(1))), (path, leaf) => path);
         Assert.Equal("ImmutableMap({\"a\": [\"a[0]\"]})", paths.ToString());
     }
+
+    [Fact]
+    public void MapLeaves_keeps_every_key_exactly_including_unsigned_keys_above_the_long_range()
+    {
+        var inner = ImmutableMap.Of((ulong.MaxValue, (object?)"max"), (1UL, "one"));
+        var map = ImmutableMap.Of(("ids", (object?)inner));
+        var same = MapTree.MapLeaves(map, (path, leaf) => leaf);
+        var nested = Assert.IsType<ImmutableMap<ulong, object?>>(same["ids"]);
+        Assert.Equal(new[] { 1UL, ulong.MaxValue }, nested.Keys.ToArray());
+        Assert.Equal(map.ContentHash, same.ContentHash);
+        Assert.Equal("ImmutableMap({\"ids\": ImmutableMap({1: \"one\", 18446744073709551615: \"max\"})})", same.ToString());
+    }
 }

@@ -19,25 +19,30 @@ internal sealed class YamlModelReader
     private const string TagPrefix = "tag:yaml.org,2002:";
 
     private readonly IParser _parser;
+    private readonly IScanner? _scanner;
     private readonly DocumentLimits _limits;
     private readonly AliasBudget _aliases;
     private readonly DocumentPath _path = new();
     private readonly Dictionary<string, (object? Value, long Size)> _anchors = new(StringComparer.Ordinal);
 
-    public YamlModelReader(IParser parser, DocumentLimits limits)
+    public YamlModelReader(IParser parser, DocumentLimits limits, IScanner? scanner = null)
     {
         _parser = parser;
+        _scanner = scanner;
         _limits = limits;
         _aliases = new AliasBudget(limits);
     }
 
     /// <summary>A parser over <paramref name="text"/>, with the scanner fix for flow keys whose ':' starts a line.</summary>
-    public static IParser CreateParser(string text) => new Parser(new FlowKeyScanner(new Scanner(new StringReader(text))));
+    public static IParser CreateParser(string text) => new Parser(CreateScanner(text));
+
+    private static IScanner CreateScanner(string text) => new FlowKeyScanner(new Scanner(new StringReader(text)));
 
     /// <summary>Reads a whole stream that must hold exactly one document whose top level is a string-keyed map.</summary>
     public static ImmutableMap<string, object?> ReadDocument(string text, DocumentLimits limits)
     {
-        var reader = new YamlModelReader(CreateParser(text), limits);
+        var scanner = CreateScanner(text);
+        var reader = new YamlModelReader(new Parser(scanner), limits, scanner);
         return reader.Guard(() =>
         {
             reader.Expect<StreamStart>("the start of the stream");
@@ -72,8 +77,8 @@ internal sealed class YamlModelReader
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException)
         {
             // YamlDotNet 18.1 lets these escape on some malformed input (an out-of-range \U escape, an empty or
-            // non-URI verbatim tag, some plain scalars): still bad input, reported where the parser stopped.
-            var mark = _parser.Current?.End ?? Mark.Empty;
+            // non-URI verbatim tag, some plain scalars): still bad input, reported where the scanner stopped.
+            var mark = _scanner?.CurrentPosition ?? _parser.Current?.End ?? Mark.Empty;
             throw new DocumentException($"the YAML is malformed here ({e.Message.Split('(')[0].Trim().TrimEnd('.')})", _path.ToString(), Position(mark), new YamlException(mark, mark, e.Message, e));
         }
     }
