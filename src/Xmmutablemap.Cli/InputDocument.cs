@@ -40,6 +40,13 @@ internal static class InputDocument
         {
             return format.Read(content);
         }
+        catch (MapFormatException e) when (known is null && format.Name == "yaml")
+        {
+            // Standard input that starts like neither JSON nor MessagePack was taken for YAML (protobuf has no
+            // signature): say so, and how to name the format.
+            string hint = $"{e.Reason} (standard input was read as {format.Name}; name its format with --from {string.Join("|", Formats.Names)})";
+            throw new MapFormatException(e.Format, hint, e.DocumentPath, e.Line, e.Column, e.ByteOffset, path, e.InnerException);
+        }
         catch (MapFormatException e)
         {
             throw e.WithFile(path);

@@ -21,7 +21,9 @@ internal static class XmmApp
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors) console.ReportError(error.Message);
+            // One line: an unknown word also makes System.CommandLine report a missing command; the word is the news.
+            var error = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
+            console.ReportError(error.Message);
             console.Error.WriteLine("Try 'xmm --help' for more information.");
             return ExitCodes.Usage;
         }

@@ -97,7 +97,7 @@ public sealed class CommandTests : IDisposable
         File.WriteAllText(target, "{\"old\": 1}\n");
         var result = Run("convert", source, "--to", "json", "-o", target);
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal($"xmm: {target}: json: at a: JSON cannot carry the float NaN\n", result.Stderr);
+        Assert.Equal($"xmm: {source}: json: at a: JSON cannot carry the float NaN\n", result.Stderr);
         Assert.Equal("{\"old\": 1}\n", File.ReadAllText(target));
         Assert.Equal(["special.json", "special.yaml"], Directory.GetFiles(_dir).Select(Path.GetFileName).Order());
 

@@ -61,6 +61,47 @@ public sealed class FacadeTests : IDisposable
     }
 
     [Fact]
+    public void Save_removes_what_a_killed_writer_left_behind_and_keeps_other_files()
+    {
+        string target = Path.Combine(_dir, "run.json");
+        // The temporary name Save uses: ".xmm-<FNV-1a of the full path>-<pid>-<guid>.tmp", beside the target.
+        uint hash = 2166136261;
+        foreach (char c in Path.GetFullPath(target)) hash = (hash ^ c) * 16777619;
+        using var finished = System.Diagnostics.Process.Start("true")!;
+        finished.WaitForExit();
+        string abandoned = Path.Combine(_dir, $".xmm-{hash:x8}-{finished.Id}-0123456789abcdef0123456789abcdef.tmp");
+        File.WriteAllText(abandoned, "{\"half\": ");
+        string live = Path.Combine(_dir, $".xmm-{hash:x8}-{Environment.ProcessId}-fedcba9876543210fedcba9876543210.tmp");
+        File.WriteAllText(live, "another writer in this process is still at work");
+        string unrelated = Path.Combine(_dir, ".other.tmp");
+        File.WriteAllText(unrelated, "not ours");
+
+        MapFile.Save(ImmutableMap.Of<string, object?>(("a", 1L)), target);
+
+        string[] expected = [".other.tmp", Path.GetFileName(live), "run.json"];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), Directory.GetFiles(_dir).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal));
+        Assert.False(File.Exists(abandoned));
+    }
+
+    [Fact]
+    public void Save_into_a_missing_directory_names_the_target_not_a_temporary_file()
+    {
+        string target = Path.Combine(_dir, "missing", "run.json");
+        var e = Assert.Throws<DirectoryNotFoundException>(() => MapFile.Save(ImmutableMap.Of<string, object?>(("a", 1L)), target));
+        Assert.Equal($"Cannot write '{target}': the directory '{Path.Combine(_dir, "missing")}' does not exist.", e.Message);
+    }
+
+    [Fact]
+    public void Save_with_a_name_too_long_names_the_target()
+    {
+        string target = Path.Combine(_dir, new string('n', 300) + ".json");
+        var e = Assert.ThrowsAny<IOException>(() => MapFile.Save(ImmutableMap.Of<string, object?>(("a", 1L)), target));
+        Assert.StartsWith($"Cannot write '{target}'", e.Message);
+        Assert.DoesNotContain(".tmp", e.Message);
+        Assert.Empty(Directory.GetFiles(_dir));
+    }
+
+    [Fact]
     public void Load_errors_name_the_file_the_path_and_the_line_and_column()
     {
         string path = Path.Combine(_dir, "bad.yaml");

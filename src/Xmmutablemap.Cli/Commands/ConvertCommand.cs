@@ -24,6 +24,7 @@ internal static class ConvertCommand
             var format = Formats.Named(parse.GetValue(to)!);
             string? outFile = parse.GetValue(output);
             string? dir = parse.GetValue(outDir);
+            if (outFile == InputDocument.StandardInput) outFile = null; // "-o -" is standard output, as "-" is standard input
             if (outFile is not null && dir is not null) throw new UsageException("give either -o/--output or --out-dir, not both");
             if (outFile is not null && inputs.Length > 1) throw new UsageException("-o/--output takes one input; use --out-dir for several");
             if (outFile is null && dir is null && inputs.Length > 1) throw new UsageException("several inputs need --out-dir");
@@ -37,15 +38,23 @@ internal static class ConvertCommand
                 {
                     var map = InputDocument.Load(input, parse.GetValue(from), console);
                     string? target = outFile ?? (dir is null ? null : Path.Combine(dir, Path.GetFileNameWithoutExtension(input) + format.Extensions[0]));
-                    if (target is null)
+                    try
                     {
-                        byte[] bytes = format.WriteToArray(map); // complete before anything reaches stdout
-                        console.OutputStream.Write(bytes);
-                        console.OutputStream.Flush();
+                        if (target is null)
+                        {
+                            byte[] bytes = format.WriteToArray(map); // complete before anything reaches stdout
+                            console.OutputStream.Write(bytes);
+                            console.OutputStream.Flush();
+                        }
+                        else
+                        {
+                            MapFile.Save(map, target, format);
+                        }
                     }
-                    else
+                    catch (MapFormatException e)
                     {
-                        MapFile.Save(map, target, format);
+                        // A value the output format cannot carry is in the input: name the input, as for a read error.
+                        throw e.WithFile(input);
                     }
                     return ExitCodes.Success;
                 }));

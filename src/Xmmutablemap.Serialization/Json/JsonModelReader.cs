@@ -31,10 +31,10 @@ internal static class JsonModelReader
             if (reader.Read()) throw Error("there is more data after the document", path, ref reader);
             return map;
         }
-        catch (DocumentException e) when (e.Position.Line is null && e.Position.ByteOffset is { } offset)
+        catch (DocumentException e) when (e.Position.Line is null && e.Position.ByteOffset is not null)
         {
-            var (line, column) = TextPosition.At(utf8, offset);
-            throw e.At(DocumentPosition.AtLine(line, column));
+            var text = utf8.ToArray();
+            throw e.WithPositions(p => p.ByteOffset is { } offset ? LineAndColumn(text, offset) : p);
         }
         catch (JsonException e)
         {
@@ -130,10 +130,21 @@ internal static class JsonModelReader
     private static DocumentException Error(string reason, DocumentPath path, ref Utf8JsonReader reader)
         => new(reason, path.ToString(), Here(ref reader));
 
-    // "'x' is invalid after a single JSON value. LineNumber: 0 | BytePositionInLine: 5." -> the first sentence.
+    private static DocumentPosition LineAndColumn(byte[] utf8, long offset)
+    {
+        var (line, column) = TextPosition.At(utf8, offset);
+        return DocumentPosition.AtLine(line, column);
+    }
+
+    // "'x' is invalid after a single JSON value. LineNumber: 0 | BytePositionInLine: 5." -> the first sentence,
+    // without System.Text.Json's advice to its own callers ("Change the reader options"), which means nothing to
+    // someone fixing a config file.
     private static string StripPosition(string message)
     {
         int at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (at < 0 ? message : message[..at]).TrimEnd('.', ' ');
+        string text = (at < 0 ? message : message[..at]).TrimEnd('.', ' ');
+        int advice = text.IndexOf(". Change the reader options", StringComparison.Ordinal);
+        if (advice >= 0) text = text[..advice];
+        return text.Replace("which is not supported in this mode", "which JSON does not allow", StringComparison.Ordinal);
     }
 }

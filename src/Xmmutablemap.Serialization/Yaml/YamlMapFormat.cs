@@ -60,7 +60,7 @@ public sealed class YamlMapFormat : IMapFormat
         {
             int bad = ModelText.IndexOfInvalidUtf8(bytes);
             var (line, column) = TextPosition.At(bytes, bad);
-            throw new DocumentException($"the input is not valid UTF-8 (at byte {bad})", "", DocumentPosition.AtLine(line, column));
+            throw new DocumentException("the input is not valid UTF-8", "", DocumentPosition.AtLine(line, column));
         }
         return text.StartsWith('\uFEFF') ? text[1..] : text;
     }

@@ -62,8 +62,7 @@ public sealed class DocumentMapBuilder<TKey, TValue> where TKey : notnull
             var firstPosition = _positions[first];
             var laterPosition = _positions[later];
             Clear();
-            string earlier = firstPosition.IsKnown ? $" (first at {firstPosition})" : "";
-            throw new DocumentException($"the key {ModelValue.Format(key)} appears more than once{earlier}", path.ToString(key), laterPosition);
+            throw new DocumentException($"the key {ModelValue.Format(key)} appears more than once", path.ToString(key), laterPosition, firstPosition);
         }
         Clear();
         return map;
