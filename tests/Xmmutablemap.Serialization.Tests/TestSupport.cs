@@ -17,22 +17,8 @@ internal static class TestSupport
 
     public static IMapFormat Format(string name) => Formats.Single(f => f.Name == name);
 
-    /// <summary>
-    /// Runs <paramref name="action"/> on a thread with a 256 KiB stack and a time limit, so that unbounded
-    /// recursion fails the test (the process would crash) instead of passing by luck on a large stack.
-    /// </summary>
-    public static void OnSmallStack(Action action, int seconds = 10)
-    {
-        Exception? failure = null;
-        var thread = new Thread(() =>
-        {
-            try { action(); }
-            catch (Exception e) { failure = e; }
-        }, maxStackSize: 256 * 1024);
-        thread.Start();
-        Assert.True(thread.Join(TimeSpan.FromSeconds(seconds)), $"did not finish within {seconds} s");
-        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
-    }
+    /// <summary>Runs <paramref name="action"/> on a 256 KiB stack with a time limit (see <see cref="Xmmutablemap.Testing.SmallStack"/>).</summary>
+    public static void OnSmallStack(Action action, int seconds = 10) => Xmmutablemap.Testing.SmallStack.Run(action, seconds);
 
     /// <summary>Whether JSON can carry the value: no NaN or infinities, no bytes, no integer-keyed maps.</summary>
     public static bool JsonCanCarry(object? value) => ModelValue.GetKind(value) switch
