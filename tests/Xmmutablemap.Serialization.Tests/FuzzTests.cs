@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using CsCheck;
+using Xmmutablemap.Serialization.Json;
+using Xmmutablemap.Serialization.MessagePack;
+using Xmmutablemap.Serialization.Protobuf;
+using Xmmutablemap.Serialization.Yaml;
+using Xmmutablemap.Testing;
+using static Xmmutablemap.Serialization.Tests.TestSupport;
+
+namespace Xmmutablemap.Serialization.Tests;
+
+/// <summary>
+/// A seeded mutation fuzzer over every reader, bounded in time (XMM_FUZZ_SECONDS per format, default 4), run
+/// by every <c>dotnet test</c>. For each mutated document it checks: the reader throws nothing but
+/// <see cref="MapFormatException"/>, never hangs, allocates in proportion to its input, and whatever it
+/// accepts re-encodes through every other format to the same content hash.
+/// The long, coverage-guided run is fuzz/run.sh (SharpFuzz and AFL++); its findings join <see cref="Findings"/>.
+/// </summary>
+public class FuzzTests
+{
+    private static readonly string Examples = Path.Combine(AppContext.BaseDirectory, "examples");
+
+    private static double SecondsPerFormat =>
+        double.TryParse(Environment.GetEnvironmentVariable("XMM_FUZZ_SECONDS"), out double s) ? s : 4;
+
+    private static int Seed => int.TryParse(Environment.GetEnvironmentVariable("XMM_FUZZ_SEED"), out int s) ? s : 20261201;
+
+    /// <summary>Valid documents of the format: the examples, random documents, and YAML with anchors and block scalars.</summary>
+    private static List<byte[]> Corpus(IMapFormat format)
+    {
+        var documents = new List<ImmutableMap<string, object?>>
+        {
+            MapFile.Load(Path.Combine(Examples, "train.yaml")),
+            MapFile.Load(Path.Combine(Examples, "service.yaml")),
+        };
+        ModelGen.Document.Where(d => CanCarry(format, d)).Sample(d => documents.Add(d), iter: 40, seed: "0N0XIzNsQ0O2", threads: 1);
+        var corpus = documents.Select(d => format.WriteToArray(d)).ToList();
+        if (format.Name == "yaml")
+        {
+            corpus.Add(Bytes("base: &base {lr: 0.1, tags: [a, b]}\nrun: *base\nnote: |+\n  line\n\nfolded: >-\n  a\n  b\nbin: !!binary aGk=\n"));
+            corpus.Add(Bytes("x: {? k\n  : [1, 2]}\ny: !!float 1\nz: 0x1f\n"));
+        }
+        return corpus;
+    }
+
+    public static TheoryData<string> Formats() => new(TestSupport.Formats.Select(f => f.Name));
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void Mutated_documents_end_in_a_map_with_a_stable_hash_or_a_MapFormatException(string name)
+    {
+        var format = Format(name);
+        var corpus = Corpus(format);
+        var mutator = new DocumentMutator(Seed + name.Length);
+        int accepted = 0, refused = 0;
+        byte[]? current = null;
+        long progress = 0;
+        Exception? failure = null;
+        var worker = new Thread(() =>
+        {
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                while (clock.Elapsed.TotalSeconds < SecondsPerFormat)
+                {
+                    var input = corpus[(int)(progress % corpus.Count)];
+                    current = mutator.Mutate(input, corpus, text: name is "json" or "yaml");
+                    if (Check(format, current)) accepted++;
+                    else refused++;
+                    Interlocked.Increment(ref progress);
+                }
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        }, maxStackSize: 256 * 1024);
+        worker.Start();
+        long seen = -1;
+        while (!worker.Join(TimeSpan.FromSeconds(5)))
+        {
+            // No hang: every input must finish well within five seconds.
+            long now = Interlocked.Read(ref progress);
+            Assert.True(now != seen, $"{name}: an input did not finish in 5 s: {Convert.ToHexString(current ?? [])}");
+            seen = now;
+        }
+        if (failure is not null) throw new Xunit.Sdk.XunitException($"{name}: {failure.Message}\ninput: {Convert.ToHexString(current ?? [])}", failure);
+        Assert.True(accepted + refused > 200, $"{name}: only {accepted + refused} inputs were tried");
+        Assert.True(accepted > 0 && refused > 0, $"{name}: accepted {accepted}, refused {refused}: the mutations must exercise both");
+    }
+
+    /// <summary>Inputs that fuzzing found to break a reader, kept as regressions: (format, hex).</summary>
+    public static TheoryData<string, string> Findings() => new()
+    {
+        { "yaml", Convert.ToHexString(Bytes("a: \"\\UFFFFFFFF\"")) },
+        { "yaml", Convert.ToHexString(Bytes("a: !<> x")) },
+        { "yaml", Convert.ToHexString(Bytes("a: !<tag:yaml.]rg,2002:str> x")) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Findings))]
+    public void Fuzz_findings_stay_fixed(string name, string hex)
+    {
+        OnSmallStack(() => Check(Format(name), Convert.FromHexString(hex)));
+    }
+
+    /// <summary>True when the reader accepted the input (and the checks on the result held), false when it refused it.</summary>
+    private static bool Check(IMapFormat format, byte[] input)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        ImmutableMap<string, object?> map;
+        try
+        {
+            map = format.Read(input);
+        }
+        catch (MapFormatException e)
+        {
+            Assert.Equal(format.Name, e.Format);
+            Assert.NotNull(e.InnerException);
+            CheckAllocation(format, input, before);
+            return false;
+        }
+        CheckAllocation(format, input, before);
+        var hash = map.ContentHash;
+        foreach (var other in TestSupport.Formats)
+        {
+            if (!CanCarry(other, map)) continue;
+            var back = other.Read(other.WriteToArray(map));
+            if (back.ContentHash != hash)
+                throw new Xunit.Sdk.XunitException($"{format.Name} -> {other.Name} changed the hash of {map}");
+        }
+        return true;
+    }
+
+    // Bounded allocation: a reader may allocate a constant plus a multiple of its input, never more (no
+    // alias expansion by copy, no header that makes it allocate what the input cannot hold).
+    private static void CheckAllocation(IMapFormat format, byte[] input, long before)
+    {
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long bound = (16L << 20) + 256L * input.Length;
+        Assert.True(allocated <= bound, $"{format.Name} allocated {allocated} bytes for an input of {input.Length}");
+    }
+}
