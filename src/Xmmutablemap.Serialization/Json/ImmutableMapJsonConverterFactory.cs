@@ -28,9 +28,11 @@ public sealed class ImmutableMapJsonConverterFactory : JsonConverterFactory
     internal static bool IsMapType(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ImmutableMap<,>);
 
     /// <summary>Creates the converter for one closed map type.</summary>
-    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Map types are closed over types the caller already uses.")]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "ImmutableMap<string, object?> is made without reflection; other closed map types are made from type arguments the caller already uses (value-type arguments must be rooted for native AOT).")]
     public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options)
     {
+        // The model map, the common case, needs no reflection (and so works under native AOT as it is).
+        if (typeToConvert == typeof(ImmutableMap<string, object?>)) return new ImmutableMapJsonConverter<string, object?>();
         var arguments = typeToConvert.GetGenericArguments();
         return (JsonConverter)Activator.CreateInstance(typeof(ImmutableMapJsonConverter<,>).MakeGenericType(arguments))!;
     }

@@ -40,6 +40,8 @@ public sealed class ImmutableMapResolver : IFormatterResolver
         private static IMessagePackFormatter<T>? Create()
         {
             var type = typeof(T);
+            // The model map, the common case, needs no reflection (and so works under native AOT as it is).
+            if (type == typeof(ImmutableMap<string, object?>)) return (IMessagePackFormatter<T>)(object)new ImmutableMapFormatter<string, object?>();
             if (!type.IsGenericType || type.GetGenericTypeDefinition() != typeof(ImmutableMap<,>)) return null;
             return (IMessagePackFormatter<T>)Activator.CreateInstance(typeof(ImmutableMapFormatter<,>).MakeGenericType(type.GetGenericArguments()))!;
         }
