@@ -17,6 +17,8 @@ Ends with one line "interop: N passed, N failed".
 import io
 import json
 import math
+import random
+import re
 import os
 import shlex
 import subprocess
@@ -154,6 +156,93 @@ def ruamel_plain(v):
     return v
 
 
+# Strings chosen to trip YAML writers and readers: indicators, reserved words of YAML 1.1 and 1.2, leading
+# and trailing spaces, line breaks, non-ASCII, and keys longer than PyYAML's 128-character simple-key limit.
+TRICKY = ["", " ", "a b", "yes", "No", "on", "OFF", "y", "null", "~", "true", "False", "1", "-1", "1.0", "017", "0x1F", "1_000",
+          "1:20", "3e-4", ".inf", ".NaN", "- a", "? b", ": c", "a: b", "a #b", "#c", "&x", "*y", "!t", "!!str", "%p", "@q", "`r",
+          "{", "}", "[", "]", ",", "'", '"', "|", ">", "\\", "a\nb", "\n", "tab\there", "trail ", " lead", "é", "日本",
+          "\U0001F600", "\u2028", "\x85", "\ufeff", "---", "...", "=", "<<", "k" * 130, "long key " * 20]
+
+YAML12_NUMBER = re.compile(r"^([-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$")
+
+
+def yaml11_only_string(s):
+    """A string YAML 1.1 (PyYAML) writes unquoted but YAML 1.2 reads as a number: 0o17, 1e3, 1.0e3.
+    PyYAML and a YAML 1.2 reader disagree on such a plain scalar; xmm reads YAML 1.2 (README)."""
+    return YAML12_NUMBER.match(s) is not None and isinstance(yaml.safe_load(s), str)
+
+
+def random_value(rng, depth):
+    choice = rng.random()
+    if depth < 3 and choice < 0.2:
+        return {random_key(rng): random_value(rng, depth + 1) for _ in range(rng.randint(0, 5))}
+    if depth < 3 and choice < 0.3:
+        return {rng.randint(-5, 500): random_value(rng, depth + 1) for _ in range(rng.randint(1, 3))}
+    if depth < 3 and choice < 0.45:
+        return [random_value(rng, depth + 1) for _ in range(rng.randint(0, 5))]
+    return rng.choice([
+        lambda: None, lambda: rng.random() < 0.5, lambda: rng.randint(-2**63, 2**64 - 1), lambda: rng.randint(-300, 300),
+        lambda: rng.choice([0.0, 1.0, 0.1, 3e-4, 1e20, 5e-324, -2.5, float("inf"), float("-inf"), 1.7976931348623157e308]),
+        lambda: rng.uniform(-1e6, 1e6), lambda: rng.choice(STRINGS), lambda: rng.choice(STRINGS) + rng.choice(STRINGS),
+        lambda: bytes(rng.randrange(256) for _ in range(rng.randint(0, 8))),
+    ])()
+
+
+def random_key(rng):
+    return rng.choice(STRINGS) if rng.random() < 0.7 else "k%d" % rng.randint(0, 99)
+
+
+STRINGS = [s for s in TRICKY if not yaml11_only_string(s)]
+
+
+def check_pyyaml_styles(cmd, workdir):
+    rng = random.Random(20261201)
+    docs = [{random_key(rng): random_value(rng, 1) for _ in range(rng.randint(1, 6))} for _ in range(40)]
+    docs.append({"k" * 200: {"k" * 150: [1, 2], "x": "y"}, "plain": {"a": 1}})
+    files = []
+    expected = {}
+    n = 0
+    for doc in docs:
+        for flow in (None, False, True):
+            for width in (20, 80, 10000):
+                for unicode in (True, False):
+                    text = yaml.safe_dump(doc, default_flow_style=flow, width=width, allow_unicode=unicode, sort_keys=(n % 2 == 0))
+                    back = yaml.safe_load(text)  # what PyYAML itself reads back
+                    target = os.path.join(workdir, "pyyaml-%04d.yaml" % n)
+                    with open(target, "w", encoding="utf-8") as f:
+                        f.write(text)
+                    files.append(target)
+                    expected[target] = reference_hash(back)
+                    n += 1
+    mismatches = []
+    for start in range(0, len(files), 200):
+        batch = files[start:start + 200]
+        res = xmm(cmd, "hash", *batch)
+        got = {}
+        for line in res.stdout.decode().splitlines():
+            digest, name = line.split("  ", 1)
+            got[name] = digest
+        for f in batch:
+            if got.get(f) != expected[f]:
+                mismatches.append(f)
+        for line in res.stderr.decode().splitlines():
+            mismatches.append(line)
+    check("xmm reads %d PyYAML documents (every default_flow_style, width, allow_unicode) as PyYAML does" % len(files),
+          not mismatches, "; ".join(mismatches[:5]))
+
+    # Block scalars at the end of a file: the values PyYAML and ruamel.yaml (YAML 1.2) read.
+    yaml12 = YAML(typ="safe", pure=True)
+    for text in ["foo: |\n  x\n   ", "foo: |\n  x\n   \n", "foo: |+\n  x\n\n  ", "foo: >\n  x\n   ", "foo: |\n  x"]:
+        target = os.path.join(workdir, "block-%d.yaml" % len(text))
+        with open(target, "w", encoding="utf-8") as f:
+            f.write(text)
+        py, ru = yaml.safe_load(text), ruamel_plain(yaml12.load(text))
+        res = xmm(cmd, "hash", target)
+        got = res.stdout.decode().split()[0] if res.returncode == 0 else res.stderr.decode().strip()
+        check("block scalar %r: PyYAML and ruamel agree" % text, py == ru, "%r != %r" % (py, ru))
+        check("block scalar %r reads as PyYAML reads it" % text, got == reference_hash(py), "%s != %s" % (got, reference_hash(py)))
+
+
 def main():
     cmd = sys.argv[1]
     workdir = tempfile.mkdtemp(prefix="xmm-interop-")
@@ -235,6 +324,9 @@ def main():
     got = res.stdout.decode().split()[0] if res.returncode == 0 else res.stderr.decode().strip()
     check("xmm reads non-canonical MessagePack (float32, wide ints, unsorted)", got == expected, "%s != %s" % (got, expected))
     check("that input really is non-canonical", wide != canonical.encode(canonical.from_plain({"z": 1, "a": 300, "m": -5, "f": 0.5})))
+
+    # 4. YAML that PyYAML writes, in all its styles, reads in xmm to exactly what PyYAML reads back.
+    check_pyyaml_styles(cmd, workdir)
 
     print("interop: %d passed, %d failed" % (passed, failed))
     return 0 if failed == 0 else 1
