@@ -42,6 +42,9 @@ internal static partial class YamlScalarResolver
     /// <exception cref="DocumentException">A number is out of the model's range.</exception>
     public static (Kind Kind, object? Value) ResolvePlain(string text, DocumentPath path, DocumentPosition position)
     {
+        // Most plain scalars (keys, names) start with a letter that no number, boolean or null starts with:
+        // they are strings without a look at any pattern.
+        if (text.Length > 0 && char.IsAsciiLetter(text[0]) && text[0] is not ('t' or 'T' or 'f' or 'F' or 'n' or 'N')) return (Kind.String, text);
         switch (text)
         {
             case "" or "~" or "null" or "Null" or "NULL": return (Kind.Null, null);
