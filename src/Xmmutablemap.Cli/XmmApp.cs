@@ -7,12 +7,14 @@ namespace Xmmutablemap.Cli;
 internal static class XmmApp
 {
     public static RootCommand Build(CliConsole console) =>
-        new("xmm: hash, canonicalize, convert and diff frozen config files (JSON, YAML, MessagePack, protobuf).")
+        new("xmm: hash, canonicalize, convert, diff, query and compose frozen config files (JSON, YAML, MessagePack, protobuf).")
         {
             HashCommand.Create(console),
             CanonCommand.Create(console),
             ConvertCommand.Create(console),
             DiffCommand.Create(console),
+            GetCommand.Create(console),
+            ComposeCommand.Create(console),
         };
 
     public static int Run(string[] args, CliConsole console)

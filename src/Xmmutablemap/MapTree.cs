@@ -48,6 +48,84 @@ public static class MapTree
         return changes.ToImmutable();
     }
 
+    /// <summary>
+    /// Deep-merges <paramref name="maps"/> left to right: maps merge key by key, and any other value in a later map
+    /// (a scalar, a list, <see langword="null"/>) replaces the earlier one, whatever its kind. Untouched subtrees
+    /// are shared with the inputs.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// var config = MapTree.Merge(baseConfig, experiment);           // right wins, maps merge
+    /// var checkedConfig = MapTree.Merge(MergeMode.Strict, baseConfig, experiment);  // no new keys, no kind changes
+    /// </code>
+    /// </example>
+    public static ImmutableMap<string, object?> Merge(params ImmutableMap<string, object?>[] maps) => Merge(MergeMode.Open, maps);
+
+    /// <summary>Deep-merges <paramref name="maps"/> left to right under <paramref name="mode"/>.</summary>
+    /// <exception cref="ArgumentException">In strict mode, a later map adds a key or changes a value's kind; the message names the path.</exception>
+    public static ImmutableMap<string, object?> Merge(MergeMode mode, params ImmutableMap<string, object?>[] maps)
+    {
+        ArgumentNullException.ThrowIfNull(maps);
+        if (maps.Length == 0) return ImmutableMap<string, object?>.Empty;
+        var result = maps[0] ?? throw new ArgumentNullException(nameof(maps));
+        for (int i = 1; i < maps.Length; i++)
+            result = (ImmutableMap<string, object?>)MergeMaps(result, maps[i] ?? throw new ArgumentNullException(nameof(maps)), ModelPath.Root, mode);
+        return result;
+    }
+
+    private static IImmutableMap MergeMaps(IImmutableMap left, IImmutableMap right, string path, MergeMode mode)
+    {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        return (left, right) switch
+        {
+            (ImmutableMap<string, object?> l, ImmutableMap<string, object?> r) => MergeTyped(l, r, path, mode),
+            (ImmutableMap<long, object?> l, ImmutableMap<long, object?> r) => MergeTyped(l, r, path, mode),
+            _ when right.Count == 0 => left,
+            _ when mode == MergeMode.Strict => throw new ArgumentException($"Strict merge: `{ModelPath.Display(path)}` has {left.KeyType.Name} keys in the base and {right.KeyType.Name} keys later."),
+            _ => right,
+        };
+    }
+
+    private static ImmutableMap<TKey, object?> MergeTyped<TKey>(ImmutableMap<TKey, object?> left, ImmutableMap<TKey, object?> right, string path, MergeMode mode)
+        where TKey : notnull
+    {
+        if (right.IsEmpty) return left;
+        if (left.IsEmpty && mode == MergeMode.Open) return right;
+        var merged = new KeyValuePair<TKey, object?>[right.Count];
+        int n = 0;
+        foreach (var (key, value) in right)
+        {
+            string childPath = ModelPath.Key(path, key);
+            if (!left.TryGetValue(key, out var before))
+            {
+                if (mode == MergeMode.Strict) throw new ArgumentException($"Strict merge: `{childPath}` is not in the base config.");
+                merged[n++] = new(key, value);
+                continue;
+            }
+            if (before is IImmutableMap beforeMap && value is IImmutableMap valueMap)
+            {
+                merged[n++] = new(key, MergeMaps(beforeMap, valueMap, childPath, mode));
+                continue;
+            }
+            if (mode == MergeMode.Strict && before is not null && value is not null && ModelValue.GetKind(before) != ModelValue.GetKind(value))
+                throw new ArgumentException($"Strict merge: `{childPath}` changes from {KindName(before)} to {KindName(value)}.");
+            merged[n++] = new(key, value);
+        }
+        return left.SetItems(merged);
+    }
+
+    private static string KindName(object? value) => ModelValue.GetKind(value) switch
+    {
+        ModelKind.Integer => "an integer",
+        ModelKind.Float => "a float",
+        ModelKind.String => "a string",
+        ModelKind.Bool => "a boolean",
+        ModelKind.Bytes => "bytes",
+        ModelKind.List => "a list",
+        ModelKind.Map => "a map",
+        _ => "a " + value?.GetType().Name,
+    };
+
     private static void CollectLeaves(object? value, string path, List<MapLeaf> leaves)
     {
         RuntimeHelpers.EnsureSufficientExecutionStack();
