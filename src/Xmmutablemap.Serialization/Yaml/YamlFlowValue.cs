@@ -13,6 +13,9 @@ internal static class YamlFlowValue
     public static object? Parse(string text)
     {
         if (text.Length == 0) return "";
+        // YAML would take '#' at the start or after a space for a comment and drop the rest; in an override it is text.
+        if (text[0] is not ('"' or '\'') && (text[0] == '#' || text.Contains(" #", StringComparison.Ordinal) || text.Contains("\t#", StringComparison.Ordinal)))
+            return ModelText.CheckString(text, new DocumentPath());
         try
         {
             var map = YamlModelReader.ReadDocument("{v: " + text + "\n}", DocumentLimits.Default);
