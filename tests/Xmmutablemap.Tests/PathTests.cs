@@ -212,4 +212,21 @@ public class PathTests
         Assert.Equal("Strict merge: `optimizer.steps` changes from an integer to a float.", e.Message);
         Assert.Equal(0.2, MapTree.Merge(MergeMode.Strict, base_, ImmutableMap.Of<string, object?>(("optimizer", ImmutableMap.Of<string, object?>(("lr", 0.2))))).GetPath("optimizer.lr"));
     }
+
+    [Fact]
+    public void Composing_a_config_in_different_ways_gives_the_same_hash()
+    {
+        Gen.Select(ModelGen.Document, Gen.Int[0, 1000]).Sample((document, seed) =>
+        {
+            var random = new Random(seed);
+            // Split the top-level keys between two maps, and rebuild a third by SetPath from empty: same map, same hash.
+            var left = document.Where(_ => random.Next(2) == 0).ToImmutableMap();
+            var right = document.RemoveRange(left.Keys);
+            var bySetPath = ImmutableMap<string, object?>.Empty;
+            foreach (var (key, value) in document) bySetPath = bySetPath.SetPath(ModelPath.Key(ModelPath.Root, key), value);
+            Assert.Equal(document.ContentHash, MapTree.Merge(left, right).ContentHash);
+            Assert.Equal(document.ContentHash, MapTree.Merge(right, left).ContentHash);
+            Assert.Equal(document.ContentHash, bySetPath.ContentHash);
+        }, iter: 200);
+    }
 }
