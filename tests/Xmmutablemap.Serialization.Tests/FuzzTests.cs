@@ -95,6 +95,10 @@ public class FuzzTests
         { "yaml", Convert.ToHexString(Bytes("a: \"\\UFFFFFFFF\"")) },
         { "yaml", Convert.ToHexString(Bytes("a: !<> x")) },
         { "yaml", Convert.ToHexString(Bytes("a: !<tag:yaml.]rg,2002:str> x")) },
+        // Accepted, but the YAML writer emitted its 600-quote key as an implicit key over YAML's 1,024-character limit.
+        { "yaml", Convert.ToHexString(Bytes("a: 1\n'" + new string('"', 600) + "': 2\n")) },
+        // The same through escapes: 300 control characters, each written back as \x01.
+        { "yaml", Convert.ToHexString(Bytes("k: {\"" + string.Concat(Enumerable.Repeat("\\x01", 300)) + "\": 1}\n")) },
     };
 
     [Theory]

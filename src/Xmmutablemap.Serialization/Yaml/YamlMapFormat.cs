@@ -43,8 +43,12 @@ public sealed class YamlMapFormat : IMapFormat
         }, ToNative);
     }
 
+    // YAML limits an implicit key to 1,024 characters, and YamlDotNet's emitter checks that limit against the key's
+    // value, not its escaped rendering: a 600-character key of quotes is written as a 1,202-character implicit key
+    // that YamlDotNet's own scanner refuses (found by the fuzz test). A key over 100 characters is written as an
+    // explicit key ("? key"), which stays under the limit even if every character is escaped (at most 10 each).
     internal static Emitter CreateEmitter(TextWriter writer) =>
-        new(writer, new EmitterSettings(bestIndent: 2, bestWidth: int.MaxValue, isCanonical: false, maxSimpleKeyLength: 1024, skipAnchorName: false, indentSequences: false, newLine: "\n", useUtf16SurrogatePairs: false));
+        new(writer, new EmitterSettings(bestIndent: 2, bestWidth: int.MaxValue, isCanonical: false, maxSimpleKeyLength: 100, skipAnchorName: false, indentSequences: false, newLine: "\n", useUtf16SurrogatePairs: false));
 
     /// <summary>The funnel: every failure becomes a <see cref="YamlException"/> at the failing node's mark.</summary>
     internal static YamlException ToNative(DocumentException e)
