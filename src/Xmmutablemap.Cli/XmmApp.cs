@@ -15,10 +15,18 @@ internal static class XmmApp
             DiffCommand.Create(console),
             GetCommand.Create(console),
             ComposeCommand.Create(console),
+            RunCommand.Create(console),
         };
 
     public static int Run(string[] args, CliConsole console)
     {
+        // xmm run ... -- COMMAND [ARG...]: the command's words are its own, whatever they look like.
+        int separator = Array.IndexOf(args, "--");
+        if (args.Length > 0 && args[0] == "run" && separator > 0)
+        {
+            Commands.RunCommand.CommandLine = args[(separator + 1)..];
+            args = args[..separator];
+        }
         var root = Build(console);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -55,24 +55,35 @@ public readonly struct ContentHash : IEquatable<ContentHash>, ISpanFormattable
         return bytes;
     }
 
-    /// <summary>Parses <c>sha256:</c> followed by 64 hex digits (either case).</summary>
-    /// <exception cref="FormatException">The text is not in that form.</exception>
+    /// <summary>The prefix of the file-name-safe form (<c>sha256-</c>): no <c>:</c>, which Windows file names and some URLs refuse.</summary>
+    public const string FileNamePrefix = "sha256-";
+
+    /// <summary>The 64 lowercase hex digits alone.</summary>
+    public string Hex => ToString("x", null);
+
+    /// <summary>A form safe for a file or directory name on every OS: <c>sha256-</c> and 64 lowercase hex digits.</summary>
+    public string FileName => ToString("f", null);
+
+    /// <summary>Parses any of the three forms: <c>sha256:&lt;hex&gt;</c>, <c>sha256-&lt;hex&gt;</c> (file-name safe) or the 64 hex digits alone (either case).</summary>
+    /// <exception cref="FormatException">The text is in none of these forms.</exception>
     public static ContentHash Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return TryParse(text, out var hash) ? hash : throw new FormatException($"Expected '{Prefix}' followed by 64 hex digits, got '{text}'.");
+        return TryParse(text, out var hash) ? hash : throw new FormatException($"Expected '{Prefix}' followed by 64 hex digits (or '{FileNamePrefix}<hex>', or the hex alone), got '{text}'.");
     }
 
-    /// <summary>Tries to parse <c>sha256:</c> followed by 64 hex digits (either case).</summary>
+    /// <summary>Tries to parse <c>sha256:&lt;hex&gt;</c>, <c>sha256-&lt;hex&gt;</c> or the 64 hex digits alone (either case).</summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out ContentHash hash) => TryParse(text.AsSpan(), out hash);
 
-    /// <summary>Tries to parse <c>sha256:</c> followed by 64 hex digits (either case).</summary>
+    /// <summary>Tries to parse <c>sha256:&lt;hex&gt;</c>, <c>sha256-&lt;hex&gt;</c> or the 64 hex digits alone (either case).</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out ContentHash hash)
     {
         hash = default;
-        if (text.Length != Prefix.Length + 2 * Length || !text.StartsWith(Prefix, StringComparison.Ordinal)) return false;
+        if (text.Length == Prefix.Length + 2 * Length && (text.StartsWith(Prefix, StringComparison.Ordinal) || text.StartsWith(FileNamePrefix, StringComparison.Ordinal)))
+            text = text[Prefix.Length..];
+        if (text.Length != 2 * Length) return false;
         Span<byte> bytes = stackalloc byte[Length];
-        if (Convert.FromHexString(text[Prefix.Length..], bytes, out _, out int written) != System.Buffers.OperationStatus.Done || written != Length) return false;
+        if (Convert.FromHexString(text, bytes, out _, out int written) != System.Buffers.OperationStatus.Done || written != Length) return false;
         hash = new ContentHash(bytes);
         return true;
     }
@@ -80,19 +91,35 @@ public readonly struct ContentHash : IEquatable<ContentHash>, ISpanFormattable
     /// <summary>Returns <c>sha256:</c> followed by 64 lowercase hex digits.</summary>
     public override string ToString() => string.Create(Prefix.Length + 2 * Length, this, static (span, hash) => hash.TryFormat(span, out _, default, null));
 
-    /// <inheritdoc/>
-    public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+    /// <summary>Formats the hash: <c>G</c> (or null or empty) gives <c>sha256:&lt;hex&gt;</c>, <c>x</c> the hex alone,
+    /// <c>f</c> the file-name-safe <c>sha256-&lt;hex&gt;</c>.</summary>
+    /// <exception cref="FormatException">Any other format.</exception>
+    public string ToString(string? format, IFormatProvider? formatProvider)
+    {
+        Span<char> text = stackalloc char[Prefix.Length + 2 * Length];
+        if (!TryFormat(text, out int written, format, formatProvider)) throw new FormatException($"Unknown content hash format '{format}'; use G, x or f.");
+        return new string(text[..written]);
+    }
 
-    /// <summary>Writes <c>sha256:</c> and 64 lowercase hex digits without allocating.</summary>
+    /// <summary>Writes the hash in <paramref name="format"/> (<c>G</c>, <c>x</c> or <c>f</c>, as <see cref="ToString(string?, IFormatProvider?)"/>) without allocating.</summary>
+    /// <returns>False when <paramref name="destination"/> is too short.</returns>
+    /// <exception cref="FormatException">An unknown format.</exception>
     public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
     {
         charsWritten = 0;
-        if (destination.Length < Prefix.Length + 2 * Length) return false;
-        Prefix.CopyTo(destination);
+        string prefix = format switch
+        {
+            "" or "G" => Prefix,
+            "x" => "",
+            "f" => FileNamePrefix,
+            _ => throw new FormatException($"Unknown content hash format '{format}'; use G, x or f."),
+        };
+        if (destination.Length < prefix.Length + 2 * Length) return false;
+        prefix.CopyTo(destination);
         Span<byte> bytes = stackalloc byte[Length];
         CopyTo(bytes);
-        Convert.TryToHexStringLower(bytes, destination[Prefix.Length..], out int hexWritten);
-        charsWritten = Prefix.Length + hexWritten;
+        Convert.TryToHexStringLower(bytes, destination[prefix.Length..], out int hexWritten);
+        charsWritten = prefix.Length + hexWritten;
         return true;
     }
 
