@@ -32,11 +32,22 @@ public class ContentHashTests
     [InlineData("sha1:76be8b528d0075f7aae98d6fa57a6d3c83ae480a8469e668d7b0af968995ac71")]
     [InlineData("sha256:76be8b528d0075f7aae98d6fa57a6d3c83ae480a8469e668d7b0af968995ac7")]
     [InlineData("sha256:76be8b528d0075f7aae98d6fa57a6d3c83ae480a8469e668d7b0af968995ac7g")]
-    [InlineData("76be8b528d0075f7aae98d6fa57a6d3c83ae480a8469e668d7b0af968995ac71")]
+    [InlineData("76be8b528d0075f7aae98d6fa57a6d3c83ae480a8469e668d7b0af968995ac7")]
+    [InlineData("sha256_76be8b528d0075f7aae98d6fa57a6d3c83ae480a8469e668d7b0af968995ac71")]
+    [InlineData(" sha256:76be8b528d0075f7aae98d6fa57a6d3c83ae480a8469e668d7b0af968995ac71")]
     public void TryParse_rejects_malformed_text(string text)
     {
         Assert.False(ContentHash.TryParse(text, out _));
         Assert.Throws<FormatException>(() => ContentHash.Parse(text));
+    }
+
+    [Theory]
+    [InlineData("76be8b528d0075f7aae98d6fa57a6d3c83ae480a8469e668d7b0af968995ac71")]
+    [InlineData("sha256-76be8b528d0075f7aae98d6fa57a6d3c83ae480a8469e668d7b0af968995ac71")]
+    [InlineData("sha256:76BE8B528D0075F7AAE98D6FA57A6D3C83AE480A8469E668D7B0AF968995AC71")]
+    public void Parse_reads_the_hex_alone_and_the_file_name_form(string text)
+    {
+        Assert.Equal("sha256:76be8b528d0075f7aae98d6fa57a6d3c83ae480a8469e668d7b0af968995ac71", ContentHash.Parse(text).ToString());
     }
 
     [Fact]
