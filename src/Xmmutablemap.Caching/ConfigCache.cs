@@ -36,6 +36,12 @@ public sealed class ConfigCache : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly IAsyncDisposable? _owned;
 
+    // The key of a config, made once per config object and namespace: formatting "ns:sha256:<hex>" on every
+    // hit would cost about as much as the memory-level lookup itself. Weak, so configs are still collected.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IImmutableMap, KeyOfConfig> _keys = new();
+
+    private sealed record KeyOfConfig(string Namespace, string Key);
+
     private static readonly HybridCacheEntryOptions MemoryOnly = new() { Flags = HybridCacheEntryFlags.DisableDistributedCache };
     private static readonly DistributedCacheEntryOptions NoExpiry = new();
 
@@ -138,7 +144,15 @@ public sealed class ConfigCache : IAsyncDisposable
     public ValueTask<byte[]> GetOrComputeBytesAsync(string @namespace, IImmutableMap config, Func<CancellationToken, ValueTask<byte[]>> compute, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return GetOrComputeBytesAsync(KeyFor(@namespace, config.ContentHash), compute, cancellationToken);
+        return GetOrComputeBytesAsync(KeyOf(@namespace, config), compute, cancellationToken);
+    }
+
+    private string KeyOf(string @namespace, IImmutableMap config)
+    {
+        if (_keys.TryGetValue(config, out var known) && string.Equals(known.Namespace, @namespace, StringComparison.Ordinal)) return known.Key;
+        string key = KeyFor(@namespace, config.ContentHash);
+        _keys.AddOrUpdate(config, new KeyOfConfig(@namespace, key));
+        return key;
     }
 
     /// <summary>As <see cref="GetOrComputeBytesAsync(string, IImmutableMap, Func{CancellationToken, ValueTask{byte[]}}, CancellationToken)"/>, by key.</summary>
