@@ -130,6 +130,16 @@ public sealed class ConfigCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Dependency_injection_gives_one_shared_cache()
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection().AddConfigCache(_dir);
+        await using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+        var cache = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ConfigCache>(provider);
+        Assert.Same(cache, Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ConfigCache>(provider));
+        Assert.Equal(new byte[] { 4 }, await cache.GetOrComputeBytesAsync(Stores.FreshNamespace(), Config, _ => ValueTask.FromResult(new byte[] { 4 })));
+    }
+
+    [Fact]
     public void An_unreachable_Redis_is_a_clear_error()
     {
         var e = Assert.Throws<ConfigCacheException>(() => ConfigCache.CreateRedis("127.0.0.1:1,connectTimeout=500"));
