@@ -26,31 +26,11 @@ internal static class ComposeCommand
         command.SetAction(parse =>
         {
             // Overrides such as ~a.b or +a=1 must not be taken for options: they are arguments here.
-            var all = parse.GetValue(arguments)!;
-            var files = all.Where(a => !ConfigOverride.IsOverride(a)).ToArray();
-            var overrides = all.Where(ConfigOverride.IsOverride).ToArray();
-            if (files.Length == 0) throw new UsageException("compose needs at least one config file");
+            var (files, overrides) = ComposedInput.Split(parse.GetValue(arguments)!, "compose");
             if (parse.GetValue(hash) && parse.GetValue(origins)) throw new UsageException("give either --hash or --origins, not both");
-            foreach (string file in files)
-            {
-                if (!MapFormatRegistry.Default.TryGetByPath(file, out _))
-                    throw new UsageException($"cannot tell the format of '{file}' from its extension (an override needs '=', or a leading +, ++ or ~)");
-            }
             return CommandRunner.Guard(console, () =>
             {
-                ComposedConfig composed;
-                try
-                {
-                    composed = ConfigComposer.Compose(files, overrides, parse.GetValue(strict) ? MergeMode.Strict : MergeMode.Open);
-                }
-                catch (FileNotFoundException e)
-                {
-                    throw new BadInputException($"{e.FileName}: no such file or directory", e);
-                }
-                catch (Exception e) when (e is ConfigOverrideException or ArgumentException)
-                {
-                    throw new BadInputException(e.Message, e);
-                }
+                var composed = ComposedInput.Compose(files, overrides, parse.GetValue(strict) ? MergeMode.Strict : MergeMode.Open);
                 if (parse.GetValue(hash))
                 {
                     console.Out.WriteLine(composed.ContentHash.ToString());

@@ -29,10 +29,7 @@ internal static class RunCommand
         {
             string[] commandLine = CommandLine;
             if (commandLine.Length == 0) throw new UsageException("run needs the command after '--': xmm run CONFIG [OVERRIDE...] -- COMMAND [ARG...]");
-            var all = parse.GetValue(arguments)!;
-            var files = all.Where(a => !ConfigOverride.IsOverride(a)).ToArray();
-            var overrides = all.Where(ConfigOverride.IsOverride).ToArray();
-            if (files.Length == 0) throw new UsageException("run needs a config file");
+            var (files, overrides) = ComposedInput.Split(parse.GetValue(arguments)!, "run");
             string @namespace = parse.GetValue(ns)!;
             if (@namespace.Length == 0) throw new UsageException("--namespace cannot be empty");
             string? where = parse.GetValue(cache);
@@ -45,20 +42,7 @@ internal static class RunCommand
 
     private static int Run(CliConsole console, string[] files, string[] overrides, string @namespace, string? where, string[] commandLine)
     {
-        ComposedConfig composed;
-        try
-        {
-            composed = ConfigComposer.Compose(files, overrides);
-        }
-        catch (FileNotFoundException e)
-        {
-            throw new BadInputException($"{e.FileName}: no such file or directory", e);
-        }
-        catch (Exception e) when (e is ConfigOverrideException or ArgumentException)
-        {
-            throw new BadInputException(e.Message, e);
-        }
-        var config = composed.Map;
+        var config = ComposedInput.Compose(files, overrides).Map;
         string key = ConfigCache.KeyFor(@namespace, config.ContentHash);
         var logger = new StandardErrorLogger(console);
         ConfigCache store;
