@@ -17,6 +17,27 @@ public class AllocationTests
     private static readonly string[] Probes = ["optimizer.param_7", "optimizer.param_99", "missing"];
 
     [Fact]
+    public void A_reader_building_a_map_allocates_only_the_map_and_its_two_arrays()
+    {
+        // The reference: handing two fresh arrays over to a map (the two arrays and the map itself).
+        var path = new Xmmutablemap.Documents.DocumentPath();
+        long direct = Allocated(() =>
+        {
+            string[] keys = ["a", "b"];
+            object?[] values = [1L, 2L];
+            ImmutableMapMarshal.TryCreateFromOwnedArrays(keys, values, out _, out _);
+        });
+        long viaBuilder = Allocated(() =>
+        {
+            var entries = Xmmutablemap.Documents.DocumentMapBuilder.Rent();
+            entries.Add("a", 1L, path, Xmmutablemap.Documents.DocumentPosition.AtByte(1));
+            entries.Add("b", 2L, path, Xmmutablemap.Documents.DocumentPosition.AtByte(7));
+            entries.ToMap(path);
+        });
+        Assert.Equal(direct, viaBuilder);
+    }
+
+    [Fact]
     public void Lookups_allocate_nothing()
     {
         double sum = 0;

@@ -54,18 +54,22 @@ public sealed class DocumentMapBuilder<TKey, TValue> where TKey : notnull
         var keys = _keys.AsSpan(0, n).ToArray();
         var values = _values.AsSpan(0, n).ToArray();
         var map = CanonicalSort.ToMap(keys, values, DuplicateKeys.Report, out int later, valuesOwned: true);
-        if (map is null)
-        {
-            var comparer = CanonicalKeyComparer<TKey>.Instance;
-            int first = Array.FindIndex(_keys, 0, n, k => comparer.Compare(k, _keys[later]) == 0);
-            var key = _keys[later];
-            var firstPosition = _positions[first];
-            var laterPosition = _positions[later];
-            Clear();
-            throw new DocumentException($"the key {ModelValue.Format(key)} appears more than once", path.ToString(key), laterPosition, firstPosition);
-        }
+        if (map is null) throw Duplicate(path, later);
         Clear();
         return map;
+    }
+
+    // Kept out of ToImmutable: a lambda there would make every call allocate its closure, duplicate or not.
+    private DocumentException Duplicate(DocumentPath path, int later)
+    {
+        var comparer = CanonicalKeyComparer<TKey>.Instance;
+        var key = _keys[later];
+        int first = 0;
+        while (comparer.Compare(_keys[first], key) != 0) first++;
+        var firstPosition = _positions[first];
+        var laterPosition = _positions[later];
+        Clear();
+        return new DocumentException($"the key {ModelValue.Format(key)} appears more than once", path.ToString(key), laterPosition, firstPosition);
     }
 
     /// <summary>Empties the builder for reuse, keeping its buffers when they are not large.</summary>
