@@ -12,8 +12,8 @@ namespace Xmmutablemap.Serialization;
 /// representation (<c>long</c>, <c>ulong</c>, <c>double</c>, <c>ImmutableArray&lt;object?&gt;</c>, nested
 /// <c>ImmutableMap&lt;string, object?&gt;</c>/<c>ImmutableMap&lt;long, object?&gt;</c>) and throw
 /// <see cref="MapFormatException"/> for any bad input. Readers and writers agree: what <see cref="Write"/>
-/// emits under some limits, <see cref="Read"/> accepts under the same limits, and <see cref="Write"/>
-/// refuses what <see cref="Read"/> would refuse.
+/// emits under some limits, <see cref="Read(Stream, DocumentLimits?)"/> accepts under the same limits, and <see cref="Write"/>
+/// refuses what <see cref="Read(Stream, DocumentLimits?)"/> would refuse.
 /// </remarks>
 public interface IMapFormat
 {
@@ -28,6 +28,19 @@ public interface IMapFormat
     /// <param name="limits">The limits to apply; <see cref="DocumentLimits.Default"/> when null.</param>
     /// <exception cref="MapFormatException">The input is not a valid document; the exception names the path and position.</exception>
     ImmutableMap<string, object?> Read(Stream input, DocumentLimits? limits = null);
+
+    /// <summary>Reads one document from bytes in memory. The built-in formats parse them in place; a format
+    /// written outside the library gets this default, which reads them through <see cref="Read(Stream, DocumentLimits?)"/>.</summary>
+    /// <param name="input">The document's bytes.</param>
+    /// <param name="limits">The limits to apply; <see cref="DocumentLimits.Default"/> when null.</param>
+    /// <exception cref="MapFormatException">The input is not a valid document; the exception names the path and position.</exception>
+    ImmutableMap<string, object?> Read(ReadOnlyMemory<byte> input, DocumentLimits? limits = null)
+    {
+        using var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(input, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(input.ToArray(), writable: false);
+        return Read(stream, limits);
+    }
 
     /// <summary>Writes <paramref name="map"/> (any string-keyed <see cref="ImmutableMap{TKey, TValue}"/>) to <paramref name="output"/>;
     /// on failure nothing is written.</summary>

@@ -169,6 +169,14 @@ public sealed class TomlFormatTests : IDisposable
     }
 
     [Fact]
+    public void A_format_written_outside_the_library_reads_memory_through_the_interface_default()
+    {
+        IMapFormat format = Toml;
+        Assert.Equal(GoldenMap, format.Read(Utf8(Golden).AsMemory()));
+        Assert.Equal(GoldenMap, format.Parse(Golden));
+    }
+
+    [Fact]
     public void There_are_at_least_12_hostile_inputs()
     {
         Assert.True(Hostile.Count >= 12);

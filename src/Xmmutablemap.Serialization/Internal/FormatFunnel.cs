@@ -10,9 +10,12 @@ namespace Xmmutablemap.Serialization.Internal;
 internal static class FormatFunnel
 {
     public static ImmutableMap<string, object?> Read(string format, Stream input, DocumentLimits? limits,
+        Func<ReadOnlyMemory<byte>, DocumentLimits, ImmutableMap<string, object?>> read, Func<DocumentException, Exception> toNative) =>
+        Read(format, StreamBytes.ReadAll(input), limits, read, toNative);
+
+    public static ImmutableMap<string, object?> Read(string format, ReadOnlyMemory<byte> bytes, DocumentLimits? limits,
         Func<ReadOnlyMemory<byte>, DocumentLimits, ImmutableMap<string, object?>> read, Func<DocumentException, Exception> toNative)
     {
-        var bytes = StreamBytes.ReadAll(input);
         try
         {
             return read(bytes, limits ?? DocumentLimits.Default);

@@ -32,6 +32,10 @@ public sealed class JsonMapFormat : IMapFormat
         FormatFunnel.Read(Name, input, limits, (bytes, l) => JsonModelReader.ReadDocument(bytes.Span, l), ToNative);
 
     /// <inheritdoc/>
+    public ImmutableMap<string, object?> Read(ReadOnlyMemory<byte> input, DocumentLimits? limits = null) =>
+        FormatFunnel.Read(Name, input, limits, (bytes, l) => JsonModelReader.ReadDocument(bytes.Span, l), ToNative);
+
+    /// <inheritdoc/>
     public void Write(IImmutableMap map, Stream output, DocumentLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(output);

@@ -22,6 +22,10 @@ public sealed class ProtobufMapFormat : IMapFormat
         FormatFunnel.Read(Name, input, limits, ProtobufMapReader.ReadDocument, ToNative);
 
     /// <inheritdoc/>
+    public ImmutableMap<string, object?> Read(ReadOnlyMemory<byte> input, DocumentLimits? limits = null) =>
+        FormatFunnel.Read(Name, input, limits, ProtobufMapReader.ReadDocument, ToNative);
+
+    /// <inheritdoc/>
     public void Write(IImmutableMap map, Stream output, DocumentLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(output);
