@@ -30,5 +30,10 @@ public sealed class ReadmeExampleTests : IDisposable
         string json = Path.Combine(_dir, "train.json");
         MapFile.Save(config, json);
         Assert.Equal(config, MapFile.Load(json));
+
+        // No Stream needed: strings and spans (text formats), memory and pipe sequences, buffer writers.
+        var parsed = Xmmutablemap.Serialization.Yaml.YamlMapFormat.Instance.Parse("optimizer:\n  lr: 0.001\n");
+        string text = Xmmutablemap.Serialization.Json.JsonMapFormat.Instance.WriteToString(parsed);
+        Assert.Equal("{\n  \"optimizer\": {\n    \"lr\": 0.001\n  }\n}\n", text);
     }
 }
