@@ -6,7 +6,9 @@ namespace Xmmutablemap.Cli;
 /// <summary>The <c>xmm</c> command line: parses the arguments and runs a command against the given streams.</summary>
 internal static class XmmApp
 {
-    public static RootCommand Build(CliConsole console) =>
+    /// <param name="console">The streams.</param>
+    /// <param name="runCommand">For <c>xmm run</c>: the command after <c>--</c>.</param>
+    public static RootCommand Build(CliConsole console, string[]? runCommand = null) =>
         new("xmm: hash, canonicalize, convert, diff, query and compose frozen config files (JSON, YAML, MessagePack, protobuf).")
         {
             HashCommand.Create(console),
@@ -15,19 +17,20 @@ internal static class XmmApp
             DiffCommand.Create(console),
             GetCommand.Create(console),
             ComposeCommand.Create(console),
-            RunCommand.Create(console),
+            RunCommand.Create(console, runCommand ?? []),
         };
 
     public static int Run(string[] args, CliConsole console)
     {
         // xmm run ... -- COMMAND [ARG...]: the command's words are its own, whatever they look like.
         int separator = Array.IndexOf(args, "--");
+        string[] runCommand = [];
         if (args.Length > 0 && args[0] == "run" && separator > 0)
         {
-            Commands.RunCommand.CommandLine = args[(separator + 1)..];
+            runCommand = args[(separator + 1)..];
             args = args[..separator];
         }
-        var root = Build(console);
+        var root = Build(console, runCommand);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

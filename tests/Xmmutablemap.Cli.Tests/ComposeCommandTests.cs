@@ -113,4 +113,15 @@ public sealed class ComposeCommandTests : IDisposable
         Assert.Equal($"{expected}  {with}\n", Run("hash", with, "--exclude", "seed,out.dir,not.there").Stdout);
         Assert.Equal($"{expected}  {with}\n", Run("hash", with, "--exclude", "seed", "--exclude", "out.dir").Stdout);
     }
+
+    [Fact]
+    public void Run_usage_errors_exit_2_with_one_line()
+    {
+        string config = File("c.yaml", "a: 1\n");
+        var scheme = Run("run", config, "--cache", "http://cache:80", "--", "echo", "x");
+        Assert.Equal((2, "xmm: --cache takes a directory or redis://HOST:PORT, not 'http://cache:80'\n"), (scheme.ExitCode, scheme.Stderr.Split("Try")[0]));
+        var noCommand = Run("run", config);
+        Assert.Equal(2, noCommand.ExitCode);
+        Assert.StartsWith("xmm: run needs the command after '--': xmm run CONFIG [OVERRIDE...] -- COMMAND [ARG...]\n", noCommand.Stderr);
+    }
 }

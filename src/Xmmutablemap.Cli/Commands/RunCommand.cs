@@ -16,10 +16,9 @@ namespace Xmmutablemap.Cli.Commands;
 /// </summary>
 internal static class RunCommand
 {
-    /// <summary>The words after <c>--</c>, split off before System.CommandLine sees the arguments.</summary>
-    public static string[] CommandLine { get; set; } = [];
-
-    public static Command Create(CliConsole console)
+    /// <param name="console">The streams.</param>
+    /// <param name="commandLine">The words after <c>--</c>, split off before System.CommandLine sees the arguments.</param>
+    public static Command Create(CliConsole console, string[] commandLine)
     {
         var arguments = new Argument<string[]>("CONFIG_OR_OVERRIDE") { Description = "The config file(s), then overrides (a.b=v, +a.b=v, ++a.b=v, ~a.b); then -- COMMAND [ARG...].", Arity = ArgumentArity.OneOrMore };
         var cache = new Option<string?>("--cache") { Description = "DIR for the embedded SQLite cache (default $XDG_CACHE_HOME/xmm or ~/.cache/xmm), or redis://HOST:PORT." };
@@ -27,7 +26,6 @@ internal static class RunCommand
         var command = new Command("run", "Run a command once per config: later runs of the same config print the stored output.") { arguments, cache, ns };
         command.SetAction(parse =>
         {
-            string[] commandLine = CommandLine;
             if (commandLine.Length == 0) throw new UsageException("run needs the command after '--': xmm run CONFIG [OVERRIDE...] -- COMMAND [ARG...]");
             var (files, overrides) = ComposedInput.Split(parse.GetValue(arguments)!, "run");
             string @namespace = parse.GetValue(ns)!;
