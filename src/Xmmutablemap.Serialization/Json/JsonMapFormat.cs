@@ -60,6 +60,36 @@ public sealed class JsonMapFormat : IMapFormat
         }, ToNative);
     }
 
+    /// <summary>
+    /// Writes any model value (a map, a list or a scalar) as one JSON text, under the same rules as a document: a
+    /// float stays a float (<c>3.0</c>), and what JSON cannot carry (NaN, bytes, integer keys) is refused, never changed.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// JsonMapFormat.Instance.WriteValue(config.GetPath("optimizer"), stream);   // {"lr": 0.0003, ...}
+    /// </code>
+    /// </example>
+    /// <exception cref="MapFormatException">JSON cannot carry the value, or it is nested deeper than the limits allow.</exception>
+    public void WriteValue(object? value, Stream output, DocumentLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var l = limits ?? DocumentLimits.Default;
+        try
+        {
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+            using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+            {
+                JsonModelWriter.Write(writer, value, new DocumentPath(), l, fallback: null);
+            }
+            output.Write(buffer.WrittenSpan);
+            output.WriteByte((byte)'\n');
+        }
+        catch (DocumentException e)
+        {
+            throw new MapFormatException(Name, e, ToNative(e));
+        }
+    }
+
     [ThreadStatic] private static System.Buffers.ArrayBufferWriter<byte>? t_buffer;
     [ThreadStatic] private static Utf8JsonWriter? t_writer;
 
