@@ -16,7 +16,9 @@ namespace ConfigRegistry;
 public static class RegistryApp
 {
     /// <summary>The app, configured from <paramref name="args"/>, not yet started.</summary>
-    public static WebApplication Create(string[] args)
+    /// <param name="args">The command line.</param>
+    /// <param name="services">Registrations after the registry's own (tests replace the store with it).</param>
+    public static WebApplication Create(string[] args, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddProblemDetails();
@@ -25,11 +27,15 @@ public static class RegistryApp
         string store = builder.Configuration["store"] ?? Path.Combine(ConfigCache.DefaultDirectory, "registry");
         builder.Services.AddSingleton(_ => new ConfigStore(redis is not null ? ConfigCache.CreateRedis(redis) : ConfigCache.CreateDefault(store)));
 
+        services?.Invoke(builder.Services);
+
         var app = builder.Build();
         // Anything unexpected (the store unreachable or damaged) is a problem+json 500 with a reason, not a bare one.
         app.UseExceptionHandler();
+        // And a route that does not exist (404) or a method it does not take (405) says so in problem+json too.
+        app.UseStatusCodePages();
         app.MapPost("/configs", PostAsync);
-        app.MapGet("/configs/{hash}", GetAsync);
+        app.MapMethods("/configs/{hash}", [HttpMethods.Get, HttpMethods.Head], GetAsync);
         app.MapGet("/configs/{hash}/{**path}", GetPathAsync);
         return app;
     }
