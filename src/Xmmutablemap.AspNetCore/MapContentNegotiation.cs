@@ -22,6 +22,17 @@ public static class MapContentNegotiation
     /// named when it named one of the format's media types, else the format's own. Empty when nothing is acceptable.</summary>
     public static IReadOnlyList<(IMapFormat Format, string MediaType)> Negotiate(StringValues accept)
     {
+        // Most clients send no Accept, */* or one of the media types: answer those from a table, not a parse.
+        if (StringValues.IsNullOrEmpty(accept)) return Common[""];
+        if (accept.Count == 1 && Common.TryGetValue(accept[0]!, out var common)) return common;
+        return Parse(accept);
+    }
+
+    private static readonly Dictionary<string, IReadOnlyList<(IMapFormat Format, string MediaType)>> Common =
+        new[] { "", "*/*" }.Concat(MapMediaTypes.Readable).ToDictionary(a => a, a => Parse(a), StringComparer.Ordinal);
+
+    private static IReadOnlyList<(IMapFormat Format, string MediaType)> Parse(StringValues accept)
+    {
         IList<MediaTypeHeaderValue>? ranges = null;
         if (!StringValues.IsNullOrEmpty(accept) && (!MediaTypeHeaderValue.TryParseList(accept, out ranges) || ranges.Count == 0))
         {

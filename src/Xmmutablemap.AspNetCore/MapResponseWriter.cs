@@ -38,7 +38,7 @@ internal static class MapResponseWriter
             byte[] body;
             try
             {
-                body = format.WriteToArray(map, options.Limits);
+                body = MapEncodings.Encode(map, format, options.Limits);
             }
             catch (MapFormatException e)
             {
