@@ -22,7 +22,12 @@ namespace Xmmutablemap;
 /// Console.WriteLine(config.ContentHash);  // sha256:...
 /// </code>
 /// </example>
+/// <remarks>
+/// System.Text.Json reads and writes it with no options (integers and floats kept apart, duplicate keys refused):
+/// the type names <see cref="Json.ImmutableMapJsonConverterFactory"/>. Options that list another converter for it win.
+/// </remarks>
 [CollectionBuilder(typeof(ImmutableMap), nameof(ImmutableMap.Create))]
+[System.Text.Json.Serialization.JsonConverter(typeof(Json.ImmutableMapJsonConverterFactory))]
 public sealed partial class ImmutableMap<TKey, TValue> :
     IReadOnlyDictionary<TKey, TValue>,
     IEquatable<ImmutableMap<TKey, TValue>>,

@@ -7,7 +7,6 @@ using Xmmutablemap.Serialization.Json;
 using Xmmutablemap.Serialization.MessagePack;
 using Xmmutablemap.Serialization.Protobuf;
 using Xmmutablemap.Serialization.Yaml;
-using System.Text.Json.Serialization.Metadata;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -27,8 +26,8 @@ foreach (var format in MapFormatRegistry.Default.Formats)
     Console.WriteLine($"facade {format.Name} {format.Read(format.WriteToArray(config)).ContentHash}");
 }
 
-var json = new JsonSerializerOptions { TypeInfoResolver = AppJsonContext.Default }.AddImmutableMapConverters();
-var mapInfo = (JsonTypeInfo<ImmutableMap<string, object?>>)json.GetTypeInfo(typeof(ImmutableMap<string, object?>));
+// No converter registration: the map type names its own, and the source generator honours that under AOT.
+var mapInfo = AppJsonContext.Default.ImmutableMapStringObject;
 var viaJson = JsonSerializer.Deserialize(JsonSerializer.Serialize(config, mapInfo), mapInfo)!;
 Console.WriteLine($"adapter System.Text.Json {viaJson.ContentHash}");
 

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using global::MessagePack;
 using ProtoBuf;
 using ProtoBuf.Meta;
+using Xmmutablemap.Json;
 using Xmmutablemap.Serialization.Json;
 using Xmmutablemap.Serialization.MessagePack;
 using Xmmutablemap.Serialization.Protobuf;
@@ -27,6 +28,46 @@ public class NativeApiTests
     }
 
     public sealed record Point(int X, int Y);
+
+    public sealed record Experiment(string Name, ImmutableMap<string, object?> Config, ImmutableMap<int, string> Labels);
+
+    [Fact]
+    public void Json_default_options_read_and_write_model_maps_keeping_int_and_float_apart()
+    {
+        var map = JsonSerializer.Deserialize<ImmutableMap<string, object?>>("""{"lr":1.0,"epochs":3,"nested":{"b":[1,2.5,"x",null,true]}}""")!;
+        Assert.Equal(1.0, Assert.IsType<double>(map["lr"]));
+        Assert.Equal(3L, Assert.IsType<long>(map["epochs"]));
+        var list = Assert.IsType<ImmutableArray<object?>>(((ImmutableMap<string, object?>)map["nested"]!)["b"]);
+        Assert.Equal(1L, Assert.IsType<long>(list[0]));
+        Assert.Equal(2.5, Assert.IsType<double>(list[1]));
+        var expected = ImmutableMap.Of<string, object?>(
+            ("lr", 1.0), ("epochs", 3L),
+            ("nested", ImmutableMap.Of<string, object?>(("b", ImmutableArray.Create<object?>(1L, 2.5, "x", null, true)))));
+        Assert.Equal(expected, map);
+        Assert.Equal("""{"epochs":3,"lr":1.0,"nested":{"b":[1,2.5,"x",null,true]}}""", JsonSerializer.Serialize(map));
+        Assert.Equal("""{"a":1,"b":1.0}""", JsonSerializer.Serialize(ImmutableMap.Of<string, object?>(("b", 1.0), ("a", 1L))));
+    }
+
+    [Fact]
+    public void Json_default_options_read_and_write_records_holding_maps()
+    {
+        const string json = """{"Name":"e1","Config":{"a":1,"b":1.0},"Labels":{"2":"two","10":"ten"}}""";
+        var experiment = JsonSerializer.Deserialize<Experiment>(json)!;
+        Assert.Equal(1L, Assert.IsType<long>(experiment.Config["a"]));
+        Assert.Equal(1.0, Assert.IsType<double>(experiment.Config["b"]));
+        Assert.Equal("ten", experiment.Labels[10]);
+        Assert.Equal(json, JsonSerializer.Serialize(experiment));
+        Assert.Equal(new Experiment("e1", ImmutableMap.Of<string, object?>(("a", 1L), ("b", 1.0)), ImmutableMap.Of((2, "two"), (10, "ten"))), experiment);
+    }
+
+    [Fact]
+    public void Json_default_options_refuse_what_maps_refuse_as_JsonException()
+    {
+        var duplicate = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<ImmutableMap<string, object?>>("""{"a":1,"a":2}"""));
+        Assert.StartsWith("at a, byte 7: the key \"a\" appears more than once", duplicate.Message);
+        Assert.Equal("$.a", duplicate.Path);
+        Assert.Throws<JsonException>(() => JsonSerializer.Serialize(ImmutableMap.Of<string, object?>(("x", double.NaN))));
+    }
 
     [Fact]
     public void Json_attribute_on_a_member_works_without_registration()
@@ -198,5 +239,34 @@ public class NativeApiTests
         // An integer where a double is expected is refused, not converted.
         byte[] integer = ProtobufMapFormat.Instance.WriteToArray(ImmutableMap.Of<string, object?>(("lr", 1L)));
         Assert.Throws<ProtoException>(() => model.Deserialize<ImmutableMap<string, double>>(new MemoryStream(integer)));
+    }
+
+    [ProtoContract]
+    public sealed class DefaultModelRun
+    {
+        [ProtoMember(1)] public ImmutableMap<string, object?> Config { get; set; } = ImmutableMap<string, object?>.Empty;
+        [ProtoMember(2)] public ImmutableMap<string, double> Params { get; set; } = ImmutableMap<string, double>.Empty;
+    }
+
+    [Fact]
+    public void Protobuf_net_default_model_knows_maps_without_registration()
+    {
+        // ProtoBuf.Serializer.* is protobuf-net's default model, which nobody registered maps with in this test.
+        var config = ImmutableMap.Of<string, object?>(("b", 1.0), ("a", 1L));
+        using var alone = new MemoryStream();
+        ProtoBuf.Serializer.Serialize(alone, config);
+        Assert.Equal("0A070A0161220218020A0E0A0162220929000000000000F03F", Convert.ToHexString(alone.ToArray()));
+        alone.Position = 0;
+        var read = ProtoBuf.Serializer.Deserialize<ImmutableMap<string, object?>>(alone);
+        Assert.Equal(config, read);
+        Assert.IsType<long>(read["a"]);
+
+        var run = new DefaultModelRun { Config = config, Params = ImmutableMap.Of(("lr", 0.5)) };
+        using var stream = new MemoryStream();
+        ProtoBuf.Serializer.Serialize(stream, run);
+        stream.Position = 0;
+        var back = ProtoBuf.Serializer.Deserialize<DefaultModelRun>(stream);
+        Assert.Equal(config, back.Config);
+        Assert.Equal(run.Params, back.Params);
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CsCheck;
 using global::MessagePack;
 using ProtoBuf.Meta;
+using Xmmutablemap.Json;
 using Xmmutablemap.Documents;
 using Xmmutablemap.Serialization.Json;
 using Xmmutablemap.Serialization.MessagePack;

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Xmmutablemap.Documents;
+using Xmmutablemap.Json;
 using Xmmutablemap.Serialization.Internal;
 
 namespace Xmmutablemap.Serialization.Json;
@@ -94,6 +95,5 @@ public sealed class JsonMapFormat : IMapFormat
     [ThreadStatic] private static Utf8JsonWriter? t_writer;
 
     /// <summary>The funnel: every failure becomes a <see cref="JsonException"/> carrying path and position.</summary>
-    internal static JsonException ToNative(DocumentException e) =>
-        new(e.Message, e.Path.Length == 0 ? "$" : "$." + e.Path, e.Position.Line - 1, e.Position.Column - 1, e);
+    internal static JsonException ToNative(DocumentException e) => e.ToJsonException();
 }

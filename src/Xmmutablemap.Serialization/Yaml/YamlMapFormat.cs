@@ -67,8 +67,7 @@ public sealed class YamlMapFormat : IMapFormat
         if (text is null)
         {
             int bad = ModelText.IndexOfInvalidUtf8(bytes);
-            var (line, column) = TextPosition.At(bytes, bad);
-            throw new DocumentException("the input is not valid UTF-8", "", DocumentPosition.AtLine(line, column));
+            throw new DocumentException("the input is not valid UTF-8", "", DocumentPosition.FromByteOffset(bytes, bad));
         }
         return text.StartsWith('\uFEFF') ? text[1..] : text;
     }

@@ -18,6 +18,31 @@ public readonly record struct DocumentPosition(long? Line, long? Column, long? B
     /// <summary>A byte offset in a binary document.</summary>
     public static DocumentPosition AtByte(long offset) => new(null, null, offset);
 
+    /// <summary>
+    /// The line and column of a byte offset in UTF-8 text: lines are counted by <c>\n</c>, columns in characters
+    /// (continuation bytes do not count), so a reader that only knows where it stopped can report what an editor shows.
+    /// </summary>
+    /// <param name="utf8">The whole text.</param>
+    /// <param name="offset">The 0-based byte offset; clamped to the text.</param>
+    /// <example>
+    /// <code>
+    /// DocumentPosition.FromByteOffset("a: 1\nb: é!"u8, 9)   // line 2, column 5
+    /// </code>
+    /// </example>
+    public static DocumentPosition FromByteOffset(ReadOnlySpan<byte> utf8, long offset)
+    {
+        offset = Math.Clamp(offset, 0, utf8.Length);
+        var before = utf8[..(int)offset];
+        int lastNewline = before.LastIndexOf((byte)'\n');
+        long line = before.Count((byte)'\n') + 1;
+        long column = 1;
+        foreach (byte b in before[(lastNewline + 1)..])
+        {
+            if ((b & 0xC0) != 0x80) column++; // count lead bytes only
+        }
+        return AtLine(line, column);
+    }
+
     /// <summary>Whether any position is known.</summary>
     public bool IsKnown => Line is not null || ByteOffset is not null;
 

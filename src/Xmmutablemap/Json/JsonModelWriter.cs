@@ -4,15 +4,26 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Xmmutablemap.Documents;
 
-namespace Xmmutablemap.Serialization.Json;
+namespace Xmmutablemap.Json;
 
 /// <summary>
 /// Writes model values as JSON, keeping integers and floats apart (<c>1</c> vs <c>1.0</c>), and refusing
 /// what JSON or the limits do not allow (NaN, infinities, bytes, integer map keys, nesting too deep) with
 /// the path of the value.
 /// </summary>
-internal static class JsonModelWriter
+/// <remarks>
+/// The building block under <see cref="ImmutableMapJsonConverter{TKey, TValue}"/> and the JSON format of
+/// Xmmutablemap.Serialization, public so that code with its own <see cref="Utf8JsonWriter"/> writes maps by the same rules.
+/// </remarks>
+/// <example>
+/// <code>
+/// using var writer = new Utf8JsonWriter(buffer);
+/// JsonModelWriter.WriteMap(writer, config, new DocumentPath(), DocumentLimits.Default, fallback: null);
+/// </code>
+/// </example>
+public static class JsonModelWriter
 {
+    /// <summary>Writes one model value (a map, a list or a scalar).</summary>
     /// <param name="writer">The destination.</param>
     /// <param name="value">The value to write.</param>
     /// <param name="path">The value's path, for errors.</param>
@@ -20,6 +31,7 @@ internal static class JsonModelWriter
     /// <param name="fallback">For the native converter: options used to write values outside the model
     /// (a user record inside a map). The facade passes null, so such values are an error.</param>
     /// <param name="inArray">Whether the value is a list element (a raw value there needs its own line break when indented).</param>
+    /// <exception cref="DocumentException">JSON or the limits cannot carry the value; names its path.</exception>
     public static void Write(Utf8JsonWriter writer, object? value, DocumentPath path, DocumentLimits limits, JsonSerializerOptions? fallback, bool inArray = false)
     {
         switch (ModelValue.GetKind(value))
@@ -92,6 +104,13 @@ internal static class JsonModelWriter
         writer.WriteRawValue(text[..(at + length)], skipInputValidation: true);
     }
 
+    /// <summary>Writes a string-keyed map as a JSON object, keys in the map's canonical order.</summary>
+    /// <param name="writer">The destination.</param>
+    /// <param name="map">The map; its values must be model values unless <paramref name="fallback"/> is given.</param>
+    /// <param name="path">The map's path, for errors.</param>
+    /// <param name="limits">The limits the reader will apply.</param>
+    /// <param name="fallback">Options used to write values outside the model, or null to refuse them.</param>
+    /// <exception cref="DocumentException">JSON or the limits cannot carry a value; names its path.</exception>
     public static void WriteMap(Utf8JsonWriter writer, IImmutableMap map, DocumentPath path, DocumentLimits limits, JsonSerializerOptions? fallback)
     {
         limits.EnterCollection(path);

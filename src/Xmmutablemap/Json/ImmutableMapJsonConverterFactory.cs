@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Xmmutablemap.Serialization.Json;
+namespace Xmmutablemap.Json;
 
 /// <summary>
 /// Lets System.Text.Json read and write any <see cref="ImmutableMap{TKey, TValue}"/> with string or

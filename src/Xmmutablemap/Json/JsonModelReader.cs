@@ -1,17 +1,33 @@
 using System.Buffers;
 using System.Text.Json;
 using Xmmutablemap.Documents;
-using Xmmutablemap.Serialization.Internal;
 
-namespace Xmmutablemap.Serialization.Json;
+namespace Xmmutablemap.Json;
 
 /// <summary>
 /// Reads JSON into model values with Utf8JsonReader, through the model rules of <see cref="Xmmutablemap.Documents"/>:
 /// integer syntax gives an integer, a fraction or exponent a float; duplicate keys, overflowing numbers, lone
 /// surrogates and excess depth are errors (System.Text.Json itself would accept the first three).
 /// </summary>
-internal static class JsonModelReader
+/// <remarks>
+/// The building block under <see cref="ImmutableMapJsonConverter{TKey, TValue}"/> and the JSON format of
+/// Xmmutablemap.Serialization, public so that code with its own <see cref="Utf8JsonReader"/> (a custom converter, a
+/// streaming envelope) reads a map by the same rules. Failures are <see cref="DocumentException"/>s; turn one into a
+/// <see cref="JsonException"/> with <see cref="DocumentExceptionJsonExtensions.ToJsonException"/>.
+/// </remarks>
+/// <example>
+/// <code>
+/// var config = JsonModelReader.ReadDocument("{\"lr\": 0.1, \"epochs\": 3}"u8, DocumentLimits.Default);
+/// // config["epochs"] is a long, config["lr"] a double
+/// </code>
+/// </example>
+public static class JsonModelReader
 {
+    /// <summary>Reads a whole JSON document, whose top level must be an object, into a map.</summary>
+    /// <param name="utf8">The UTF-8 text, without a byte order mark.</param>
+    /// <param name="limits">Depth, size and count limits.</param>
+    /// <returns>The map, with nested objects as maps and arrays as <c>ImmutableArray&lt;object?&gt;</c>.</returns>
+    /// <exception cref="DocumentException">The text is not valid JSON, breaks a model rule or a limit; it names the path, line and column.</exception>
     public static ImmutableMap<string, object?> ReadDocument(ReadOnlySpan<byte> utf8, DocumentLimits limits)
     {
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions
@@ -34,7 +50,7 @@ internal static class JsonModelReader
         catch (DocumentException e) when (e.Position.Line is null && e.Position.ByteOffset is not null)
         {
             var text = utf8.ToArray();
-            throw e.WithPositions(p => p.ByteOffset is { } offset ? LineAndColumn(text, offset) : p);
+            throw e.WithPositions(p => p.ByteOffset is { } offset ? DocumentPosition.FromByteOffset(text, offset) : p);
         }
         catch (JsonException e)
         {
@@ -45,6 +61,11 @@ internal static class JsonModelReader
     }
 
     /// <summary>Reads the value at the reader's current token; on return the reader is on the value's last token.</summary>
+    /// <param name="reader">A reader positioned on the value's first token.</param>
+    /// <param name="path">The value's path in the document, for errors; it is the same on return.</param>
+    /// <param name="limits">Depth, size and count limits.</param>
+    /// <returns>A model value: null, bool, long/ulong, double, string, a map or a list.</returns>
+    /// <exception cref="DocumentException">The value breaks a model rule or a limit; its position is a byte offset from the reader's start.</exception>
     public static object? ReadValue(ref Utf8JsonReader reader, DocumentPath path, DocumentLimits limits)
     {
         switch (reader.TokenType)
@@ -129,12 +150,6 @@ internal static class JsonModelReader
 
     private static DocumentException Error(string reason, DocumentPath path, ref Utf8JsonReader reader)
         => new(reason, path.ToString(), Here(ref reader));
-
-    private static DocumentPosition LineAndColumn(byte[] utf8, long offset)
-    {
-        var (line, column) = TextPosition.At(utf8, offset);
-        return DocumentPosition.AtLine(line, column);
-    }
 
     // "'x' is invalid after a single JSON value. LineNumber: 0 | BytePositionInLine: 5." -> the first sentence,
     // without System.Text.Json's advice to its own callers ("Change the reader options"), which means nothing to

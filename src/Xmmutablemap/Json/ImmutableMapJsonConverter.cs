@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Xmmutablemap.Documents;
 
-namespace Xmmutablemap.Serialization.Json;
+namespace Xmmutablemap.Json;
 
 /// <summary>The System.Text.Json converter for one closed map type; created by <see cref="ImmutableMapJsonConverterFactory"/>.</summary>
 /// <typeparam name="TKey">String or an integer type (written as a JSON property name, as System.Text.Json does for dictionaries).</typeparam>
@@ -48,7 +48,7 @@ public sealed class ImmutableMapJsonConverter<TKey, TValue> : JsonConverter<Immu
         }
         catch (DocumentException e)
         {
-            throw JsonMapFormat.ToNative(e);
+            throw e.ToJsonException();
         }
     }
 
@@ -79,7 +79,7 @@ public sealed class ImmutableMapJsonConverter<TKey, TValue> : JsonConverter<Immu
         }
         catch (Exception e) when (e is DocumentException or ModelValueException)
         {
-            throw JsonMapFormat.ToNative(e as DocumentException ?? new DocumentException(((ModelValueException)e).Reason, ((ModelValueException)e).Path));
+            throw (e as DocumentException ?? new DocumentException(((ModelValueException)e).Reason, ((ModelValueException)e).Path)).ToJsonException();
         }
     }
 
