@@ -269,4 +269,17 @@ public class NativeApiTests
         Assert.Equal(config, back.Config);
         Assert.Equal(run.Params, back.Params);
     }
+
+    [Fact]
+    public async Task Protobuf_net_default_model_knows_maps_in_a_program_that_never_calls_this_library()
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Xmmutablemap.Serialization.TestHost.dll"));
+        using var process = System.Diagnostics.Process.Start(start)!;
+        string output = await process.StandardOutput.ReadToEndAsync();
+        string error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, error);
+        Assert.Equal("0A070A0161220218020A0E0A0162220929000000000000F03F\nx ImmutableMap({\"a\": 1, \"b\": 1.0}) Int64\n", output.ReplaceLineEndings("\n"));
+    }
 }
