@@ -9,8 +9,11 @@ internal static class BenchData
     private static readonly string[] Fields = ["learning_rate", "weight_decay", "batch_size", "num_layers", "hidden_size", "dropout", "warmup_steps", "seed", "shuffle", "max_grad_norm"];
 
     /// <summary>n distinct keys of config-like lengths (about 12 to 30 characters), e.g. "optimizer_weight_decay_3".</summary>
-    public static string[] Keys(int n) =>
-        Enumerable.Range(0, n).Select(i => $"{Sections[i % Sections.Length]}_{Fields[(i / Sections.Length) % Fields.Length]}_{i / (Sections.Length * Fields.Length)}").ToArray();
+    public static string[] Keys(int n) => Enumerable.Range(0, n).Select(Key).ToArray();
+
+    /// <summary>The i-th key of <see cref="Keys"/>.</summary>
+    public static string Key(int i) =>
+        $"{Sections[i % Sections.Length]}_{Fields[(i / Sections.Length) % Fields.Length]}_{i / (Sections.Length * Fields.Length)}";
 
     /// <summary>Keys of the same shape that are not in <see cref="Keys"/>.</summary>
     public static string[] MissingKeys(int n) => Keys(n).Select(k => k + "x").ToArray();

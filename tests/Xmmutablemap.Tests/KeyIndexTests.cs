@@ -32,24 +32,59 @@ public class KeyIndexTests
     }
 
     [Fact]
-    public void Many_keys_of_one_length_use_the_sampled_hash()
+    public void Numbered_keys_hash_the_four_characters_at_their_end()
     {
         var keys = Enumerable.Range(0, 500).Select(i => $"k{i:D5}").ToArray();
         var map = Indexed(keys);
         var index = Assert.IsAssignableFrom<StringHashIndex>(map.Lookup);
-        Assert.Equal("Sampled", index.HashName);
-        AssertFindsExactly(map, keys, ["k00500", "k0000", "k000000", "x00001"]);
+        Assert.Equal("Window4FromEnd", index.HashName);
+        AssertFindsExactly(map, keys, ["k00500", "k0000", "k000000", "x00001", "k10499"]);
     }
 
     [Fact]
-    public void Keys_that_differ_only_in_the_middle_fall_back_to_the_full_hash()
+    public void Keys_that_differ_only_in_the_middle_hash_a_window_there()
     {
-        // Same length, same first and last four chars: every key has the same sampled hash.
+        // Same length, same first and last six chars: only the digits in the middle tell them apart.
         var keys = Enumerable.Range(0, 300).Select(i => $"layer_{i:D4}_units").ToArray();
         var map = Indexed(keys);
         var index = Assert.IsAssignableFrom<StringHashIndex>(map.Lookup);
+        // Counted from the end, the window five characters in ("299_") is reached first and tells them apart.
+        Assert.Equal("Window4FromEnd", index.HashName);
+        AssertFindsExactly(map, keys, ["layer_0300_units", "layer_0000_unitz", "layer_0001_Units"]);
+    }
+
+    [Fact]
+    public void Equal_length_keys_that_differ_in_one_character_hash_that_character()
+    {
+        var keys = "abcdefghijklmnopqrstuvwxyz".Select(c => $"section.param_{c}_value").Concat(["section.param_A_value"]).ToArray();
+        var map = Indexed(keys);
+        var index = Assert.IsAssignableFrom<StringHashIndex>(map.Lookup);
+        Assert.Equal("Window1FromEnd", index.HashName);
+        AssertFindsExactly(map, keys, ["section.param_B_value", "section.param_a_valuE", "section.param_a_value "]);
+    }
+
+    [Fact]
+    public void Keys_whose_differences_no_window_covers_fall_back_to_the_full_hash()
+    {
+        // Three digits nine characters apart: any window of up to 8 characters sees at most one of them.
+        var keys = Enumerable.Range(0, 1000).Select(i => $"{i % 10}_________{i / 10 % 10}_________{i / 100}").ToArray();
+        var map = Indexed(keys);
+        var index = Assert.IsAssignableFrom<StringHashIndex>(map.Lookup);
         Assert.Equal("Full", index.HashName);
-        AssertFindsExactly(map, keys, ["layer_0300_units", "layer_0000_unitz"]);
+        AssertFindsExactly(map, keys, ["0_________0_________a", "0_________0________0", "x"]);
+    }
+
+    [Fact]
+    public void Keys_made_to_collide_on_every_window_still_get_small_buckets()
+    {
+        // 2,000 keys alike in their first and last 24 characters, differing only in between: every window
+        // and both ends see the same characters, so the analysis moves on to hashing whole keys.
+        var keys = Enumerable.Range(0, 2000).Select(i => new string('x', 24) + i.ToString("D4") + new string('y', 24)).ToArray();
+        var map = Indexed(keys);
+        var index = Assert.IsAssignableFrom<StringHashIndex>(map.Lookup);
+        Assert.Equal("Full", index.HashName);
+        Assert.InRange(index.LargestBucket, 1, 12);
+        AssertFindsExactly(map, keys, [new string('x', 24) + "2000" + new string('y', 24)]);
     }
 
     [Fact]
@@ -59,6 +94,7 @@ public class KeyIndexTests
             .Sample((keys, probes) =>
             {
                 var map = Indexed(keys);
+                if (map.Lookup is StringHashIndex index) Assert.InRange(index.LargestBucket, 1, 12);
                 AssertFindsExactly(map, keys, probes.Where(p => !keys.Contains(p)));
             }, iter: 200);
     }

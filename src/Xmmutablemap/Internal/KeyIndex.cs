@@ -20,7 +20,11 @@ internal abstract class KeyIndex<TKey> where TKey : notnull
         if (typeof(TKey) == typeof(string))
         {
             var strings = (string[])(object)keys;
-            return (KeyIndex<TKey>)(object)(StringLengthBucketIndex.TryCreate(strings) ?? (KeyIndex<string>)StringHashIndex.Build(strings));
+            // A window of characters that tells the keys apart hashes cheapest; failing that, small sets do
+            // without hashing (length buckets), and the rest hash whole keys.
+            return (KeyIndex<TKey>)(object)(StringHashIndex.TryBuildOnWindow(strings)
+                ?? StringLengthBucketIndex.TryCreate(strings)
+                ?? (KeyIndex<string>)StringHashIndex.BuildOnWholeKeys(strings));
         }
         return new GenericKeyIndex<TKey>(keys);
     }

@@ -1,148 +1,311 @@
-using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Xmmutablemap.Internal;
 
 /// <summary>
-/// For larger sets of string keys: a chained hash table. The hash is chosen per map, cheapest first:
-/// a sample of the key (its length and its first and last four characters, which is where config keys
-/// differ), then a full hash of every character, then the randomized <see cref="string.GetHashCode()"/>.
-/// A cheaper hash is used only if no bucket gets more than a few keys; so, as with
-/// <see cref="Dictionary{TKey, TValue}"/>'s own string fast path, keys that collide (by chance or
-/// in a hostile document) cost a rebuild, never slow lookups.
+/// For string keys beyond <see cref="StringLengthBucketIndex"/>: a hash table whose hash is chosen per key set,
+/// as <c>FrozenDictionary</c> does. The keys are analysed once: the cheapest window of 1, 2, 4 or 8 characters,
+/// counted from the start or from the end of the key, that tells nearly all keys apart (at most 5% of them
+/// share a hash) is hashed together with the key's length; then the first and last four characters together;
+/// if neither does, every character is hashed,
+/// and in the last resort the randomized <see cref="string.GetHashCode()"/>. A hash is used only if no bucket
+/// gets more than a few keys, so keys that collide (by chance or in a hostile document) cost a rebuild, never
+/// slow lookups. Lookups first reject keys whose length no key has.
 /// </summary>
 internal abstract class StringHashIndex : KeyIndex<string>
 {
-    private const int MaxChain = 12;
+    private const int MaxBucket = 12;
+    private const int MaxWindowStarts = 16;
     private static readonly ulong Seed = (ulong)Random.Shared.NextInt64() | 1;
 
     protected StringHashIndex(string[] keys) : base(keys)
     {
     }
 
-    /// <summary>Which hash this map ended up with (for tests).</summary>
+    /// <summary>Which hash this map ended up with (for tests): <c>Window4FromEnd</c>, <c>Full</c>, ...</summary>
     internal abstract string HashName { get; }
 
-    public static StringHashIndex Build(string[] keys) =>
-        Indexed<SampledHasher>.TryBuild(keys) ?? Indexed<FullHasher>.TryBuild(keys) ?? (StringHashIndex?)Indexed<RandomizedHasher>.TryBuild(keys)!;
+    /// <summary>The most keys any bucket holds (for tests: never more than a few, whatever the keys).</summary>
+    internal abstract int LargestBucket { get; }
+
+    /// <summary>A table on the cheapest window of characters that tells the keys apart, or null if none does.</summary>
+    public static StringHashIndex? TryBuildOnWindow(string[] keys)
+    {
+        var (min, max) = LengthRange(keys);
+        var distinct = new HashSet<int>();
+        return TryWindows<Window1>(keys, min, max, 1, distinct)
+            ?? TryWindows<Window2>(keys, min, max, 2, distinct)
+            ?? TryWindows<Window4>(keys, min, max, 4, distinct)
+            ?? TryWindows<Window8>(keys, min, max, 8, distinct);
+    }
+
+    /// <summary>A table on both ends of the keys, or on all their characters, for keys no window tells apart.</summary>
+    public static StringHashIndex BuildOnWholeKeys(string[] keys)
+    {
+        var (min, max) = LengthRange(keys);
+        return (min >= 4 && FewDuplicates(keys, default(EndsHasher), new HashSet<int>()) ? Table<EndsHasher>.TryBuild(keys, min, max, default) : null)
+            ?? (StringHashIndex?)Table<FullHasher>.TryBuild(keys, min, max, default)
+            ?? Table<RandomizedHasher>.TryBuild(keys, min, max, default)!;
+    }
+
+    private static (int Min, int Max) LengthRange(string[] keys)
+    {
+        int min = keys.Length == 0 ? 0 : int.MaxValue, max = 0;
+        foreach (var key in keys)
+        {
+            min = Math.Min(min, key.Length);
+            max = Math.Max(max, key.Length);
+        }
+        return (min, max);
+    }
+
+    /// <summary>Tries each start of a window of one width, from the key's start and then from its end.</summary>
+    private static StringHashIndex? TryWindows<TWindow>(string[] keys, int min, int max, int width, HashSet<int> distinct)
+        where TWindow : struct, IWindowHasher<TWindow>
+    {
+        for (int start = 0; start + width <= min && start < MaxWindowStarts; start++)
+        {
+            foreach (bool fromEnd in (ReadOnlySpan<bool>)[false, true])
+            {
+                var hasher = TWindow.Create(start, width, fromEnd);
+                if (FewDuplicates(keys, hasher, distinct) && Table<TWindow>.TryBuild(keys, min, max, hasher) is { } table) return table;
+            }
+        }
+        return null;
+    }
+
+    private static bool FewDuplicates<THasher>(string[] keys, THasher hasher, HashSet<int> distinct) where THasher : struct, IHasher
+    {
+        int allowed = keys.Length / 20;
+        distinct.Clear();
+        foreach (var key in keys)
+        {
+            if (!distinct.Add(hasher.Hash(key)) && --allowed < 0) return false;
+        }
+        return true;
+    }
 
     internal interface IHasher
     {
-        static abstract int Hash(string key);
-        static abstract bool MayGiveUp { get; }
+        int Hash(string key);
+        bool MayGiveUp { get; }
+        string Name { get; }
     }
 
-    private struct SampledHasher : IHasher
+    internal interface IWindowHasher<TSelf> : IHasher where TSelf : struct
     {
-        public static int Hash(string key) => SampledHash(key);
-        public static bool MayGiveUp => true;
+        static abstract TSelf Create(int start, int width, bool fromEnd);
     }
 
-    private struct FullHasher : IHasher
+    /// <summary>
+    /// Where a window starts in a key: <c>_offset + (length &amp; _lengthMask)</c>, so one branch-free formula
+    /// serves windows counted from the start (mask 0) and from the end (mask all ones, offset negative).
+    /// </summary>
+    [StructLayout(LayoutKind.Auto)]
+    private readonly struct WindowStart(int start, int width, bool fromEnd)
     {
-        public static int Hash(string key) => FastHash(key);
-        public static bool MayGiveUp => true;
+        private readonly int _offset = fromEnd ? -(start + width) : start;
+        private readonly int _lengthMask = fromEnd ? -1 : 0;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int In(string key) => _offset + (key.Length & _lengthMask);
+
+        public string Name(int width) => $"Window{width}" + (_lengthMask == 0 ? "" : "FromEnd");
     }
 
-    private struct RandomizedHasher : IHasher
+    private readonly struct Window1(WindowStart at) : IWindowHasher<Window1>
     {
-        public static int Hash(string key) => key.GetHashCode();
-        public static bool MayGiveUp => false;
+        public static Window1 Create(int start, int width, bool fromEnd) => new(new WindowStart(start, width, fromEnd));
+        public int Hash(string key) => Mix(key[at.In(key)], key.Length);
+        public bool MayGiveUp => true;
+        public string Name => at.Name(1);
     }
 
-    /// <summary>The table for one hash: generic over the hasher so that its hash inlines into the lookup.</summary>
-    private sealed class Indexed<THasher> : StringHashIndex where THasher : struct, IHasher
+    private readonly struct Window2(WindowStart at) : IWindowHasher<Window2>
     {
-        private readonly int[] _buckets;   // 1-based entry index of a chain's head, 0 when empty
-        private readonly int[] _next;
-        private readonly int[] _hashCodes;
-        private readonly int _mask;
+        public static Window2 Create(int start, int width, bool fromEnd) => new(new WindowStart(start, width, fromEnd));
+        public int Hash(string key) => Mix(MemoryMarshal.Read<uint>(MemoryMarshal.AsBytes(key.AsSpan(at.In(key), 2))), key.Length);
+        public bool MayGiveUp => true;
+        public string Name => at.Name(2);
+    }
 
-        private Indexed(string[] keys, int[] buckets, int[] next, int[] hashCodes) : base(keys)
+    private readonly struct Window4(WindowStart at) : IWindowHasher<Window4>
+    {
+        public static Window4 Create(int start, int width, bool fromEnd) => new(new WindowStart(start, width, fromEnd));
+        public int Hash(string key) => Mix(MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(key.AsSpan(at.In(key), 4))), key.Length);
+        public bool MayGiveUp => true;
+        public string Name => at.Name(4);
+    }
+
+    private readonly struct Window8(WindowStart at) : IWindowHasher<Window8>
+    {
+        public static Window8 Create(int start, int width, bool fromEnd) => new(new WindowStart(start, width, fromEnd));
+
+        public int Hash(string key)
         {
-            _buckets = buckets;
-            _next = next;
-            _hashCodes = hashCodes;
-            _mask = buckets.Length - 1;
+            var bytes = MemoryMarshal.AsBytes(key.AsSpan(at.In(key), 8));
+            ulong first = MemoryMarshal.Read<ulong>(bytes), second = MemoryMarshal.Read<ulong>(bytes[8..]);
+            return Mix(first ^ (second * 0xC2B2AE3D27D4EB4FUL), key.Length);
         }
 
-        internal override string HashName => typeof(THasher).Name.Replace("Hasher", "");
+        public bool MayGiveUp => true;
+        public string Name => at.Name(8);
+    }
 
-        public static Indexed<THasher>? TryBuild(string[] keys)
+    /// <summary>The first and the last four characters: where keys that share neither a prefix nor a suffix differ.</summary>
+    private readonly struct EndsHasher : IHasher
+    {
+        public int Hash(string key)
+        {
+            var bytes = MemoryMarshal.AsBytes(key.AsSpan());
+            ulong first = MemoryMarshal.Read<ulong>(bytes), last = MemoryMarshal.Read<ulong>(bytes[^8..]);
+            return Mix(first ^ (last * 0xC2B2AE3D27D4EB4FUL), key.Length);
+        }
+
+        public bool MayGiveUp => true;
+        public string Name => "Ends";
+    }
+
+    private readonly struct FullHasher : IHasher
+    {
+        public int Hash(string key) => FastHash(key);
+        public bool MayGiveUp => true;
+        public string Name => "Full";
+    }
+
+    private readonly struct RandomizedHasher : IHasher
+    {
+        public int Hash(string key) => key.GetHashCode();
+        public bool MayGiveUp => false;
+        public string Name => "Randomized";
+    }
+
+    /// <summary>
+    /// The table for one hash, generic over the hasher so that its hash inlines into the lookup. Buckets are
+    /// contiguous runs of entries (start offsets in <see cref="_bucketStarts"/>), each entry its stored hash,
+    /// its key and the key's position in canonical order: a lookup touches three arrays, in order.
+    /// </summary>
+    private sealed class Table<THasher> : StringHashIndex where THasher : struct, IHasher
+    {
+        private readonly THasher _hasher;
+        private readonly int _minLength;
+        private readonly uint _lengthRange;
+        private readonly int _mask;
+        private readonly int[] _bucketStarts;   // bucket b holds entries [_bucketStarts[b], _bucketStarts[b + 1])
+        private readonly int[] _hashCodes;
+        private readonly string[] _entryKeys;
+        private readonly int[] _positions;
+
+        private Table(string[] keys, THasher hasher, int min, int max, int[] bucketStarts, int[] hashCodes, string[] entryKeys, int[] positions)
+            : base(keys)
+        {
+            _hasher = hasher;
+            _minLength = min;
+            _lengthRange = (uint)(max - min);
+            _mask = bucketStarts.Length - 3; // size + 2 entries: see TryBuild
+            _bucketStarts = bucketStarts;
+            _hashCodes = hashCodes;
+            _entryKeys = entryKeys;
+            _positions = positions;
+        }
+
+        internal override string HashName => _hasher.Name;
+
+        internal override int LargestBucket
+        {
+            get
+            {
+                int largest = 0;
+                for (int b = 0; b <= _mask; b++) largest = Math.Max(largest, _bucketStarts[b + 1] - _bucketStarts[b]);
+                return largest;
+            }
+        }
+
+        public static Table<THasher>? TryBuild(string[] keys, int min, int max, THasher hasher)
         {
             int size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(keys.Length, 1) * 2);
-            var buckets = new int[size];
-            var chain = new int[size];
-            var next = new int[keys.Length];
             var hashes = new int[keys.Length];
+            var starts = new int[size + 2];
             for (int i = 0; i < keys.Length; i++)
             {
-                int hash = THasher.Hash(keys[i]);
+                int hash = hasher.Hash(keys[i]);
                 hashes[i] = hash;
-                int b = hash & (size - 1);
-                if (++chain[b] > MaxChain && THasher.MayGiveUp) return null;
-                next[i] = buckets[b];
-                buckets[b] = i + 1;
+                if (++starts[(hash & (size - 1)) + 2] > MaxBucket && hasher.MayGiveUp) return null;
             }
-            return new Indexed<THasher>(keys, buckets, next, hashes);
+            // Counting sort into buckets: starts[b + 1] becomes bucket b's next free entry, then its end.
+            for (int b = 2; b < starts.Length; b++) starts[b] += starts[b - 1];
+            var entryHashes = new int[keys.Length];
+            var entryKeys = new string[keys.Length];
+            var positions = new int[keys.Length];
+            for (int i = 0; i < keys.Length; i++)
+            {
+                int at = starts[(hashes[i] & (size - 1)) + 1]++;
+                entryHashes[at] = hashes[i];
+                entryKeys[at] = keys[i];
+                positions[at] = i;
+            }
+            return new Table<THasher>(keys, hasher, min, max, starts, entryHashes, entryKeys, positions);
         }
 
         public override int IndexOf(string key)
         {
-            int hash = THasher.Hash(key);
-            var keys = Keys;
-            int i = _buckets[hash & _mask] - 1;
-            while ((uint)i < (uint)keys.Length)
+            if ((uint)(key.Length - _minLength) > _lengthRange) return -1;
+            int hash = _hasher.Hash(key);
+            int bucket = hash & _mask;
+            var starts = _bucketStarts;
+            int end = starts[bucket + 1];
+            var hashes = _hashCodes;
+            var keys = _entryKeys;
+            for (int i = starts[bucket]; (uint)i < (uint)end; i++)
             {
-                if (_hashCodes[i] == hash && string.Equals(keys[i], key)) return i;
-                i = _next[i] - 1;
+                if (hashes[i] == hash && string.Equals(keys[i], key)) return _positions[i];
             }
             return -1;
         }
     }
 
-    /// <summary>Length plus the first and last four UTF-16 chars (fewer for short keys), seeded per process.</summary>
-    internal static int SampledHash(string s)
+    /// <summary>Mixes a window's characters and the key's length into a seeded 32-bit hash.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Mix(ulong window, int length)
     {
-        var chars = s.AsSpan();
-        ulong first, last;
-        if (chars.Length >= 4)
-        {
-            first = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(chars[..4]));
-            last = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(chars[^4..]));
-        }
-        else
-        {
-            first = 0;
-            foreach (char c in chars) first = (first << 16) | c;
-            last = first;
-        }
-        ulong h = (first * 0x9E3779B97F4A7C15UL) ^ (last * 0xBF58476D1CE4E5B9UL) ^ (Seed + (ulong)chars.Length);
-        h ^= h >> 29;
-        h *= 0x94D049BB133111EBUL;
+        ulong h = (window ^ Seed) * 0x9E3779B97F4A7C15UL;
+        h ^= (h >> 29) ^ (uint)length;
+        h *= 0xBF58476D1CE4E5B9UL;
         return (int)(h ^ (h >> 32));
     }
 
-    /// <summary>A multiply-xorshift hash over 8-byte words of the string's UTF-16 bytes, seeded per process.</summary>
+    /// <summary>
+    /// A multiply-xorshift hash over 8-byte words of the string's UTF-16 bytes, seeded per process and by length.
+    /// The last word is read ending at the last byte (overlapping the one before), so no tail loop is needed;
+    /// strings under four chars are packed into one word.
+    /// </summary>
     internal static int FastHash(string s)
     {
         var bytes = MemoryMarshal.AsBytes(s.AsSpan());
-        ulong h = Seed ^ ((ulong)bytes.Length * 0x9E3779B97F4A7C15UL);
-        var words = MemoryMarshal.Cast<byte, ulong>(bytes);
-        foreach (ulong word in words)
+        ulong h = Seed ^ ((ulong)s.Length * 0x9E3779B97F4A7C15UL);
+        if (bytes.Length >= 8)
         {
-            h = (h ^ word) * 0xBF58476D1CE4E5B9UL;
-            h ^= h >> 31;
+            int at = 0;
+            for (; at + 8 < bytes.Length; at += 8)
+            {
+                h = (h ^ MemoryMarshal.Read<ulong>(bytes[at..])) * 0xBF58476D1CE4E5B9UL;
+                h ^= h >> 31;
+            }
+            h = (h ^ MemoryMarshal.Read<ulong>(bytes[^8..])) * 0xBF58476D1CE4E5B9UL;
         }
-        var tail = bytes[(words.Length * 8)..];
-        if (!tail.IsEmpty)
+        else
         {
-            Span<byte> last = stackalloc byte[8];
-            last.Clear();
-            tail.CopyTo(last);
-            h = (h ^ BinaryPrimitives.ReadUInt64LittleEndian(last)) * 0xBF58476D1CE4E5B9UL;
-            h ^= h >> 31;
+            ulong packed = bytes.Length switch
+            {
+                0 => 0,
+                2 => s[0],
+                4 => MemoryMarshal.Read<uint>(bytes),
+                _ => MemoryMarshal.Read<uint>(bytes) | ((ulong)s[2] << 32),
+            };
+            h = (h ^ packed) * 0xBF58476D1CE4E5B9UL;
         }
+        h ^= h >> 31;
         h *= 0x94D049BB133111EBUL;
         return (int)(h ^ (h >> 32));
     }
