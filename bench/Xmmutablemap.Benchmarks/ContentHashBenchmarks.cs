@@ -30,6 +30,13 @@ public class ContentHashBenchmarks
     [Benchmark]
     public ContentHash ImmutableMap_ContentHash() => CanonicalEncoding.Hash(_config);
 
+    /// <summary>
+    /// One override (<c>SetPath</c> of a leaf three levels down) and the new map's first <c>ContentHash</c>:
+    /// what a sweep over one parameter pays per run.
+    /// </summary>
+    [Benchmark]
+    public ContentHash ImmutableMap_ContentHash_after_SetPath() => _config.SetPath("layers.layer_050.dropout", 0.5).ContentHash;
+
     /// <summary>The encoding alone, into a reused buffer: what the content hash adds to the SHA-256 floor.</summary>
     [Benchmark]
     public int ImmutableMap_CanonicalBytes_only()

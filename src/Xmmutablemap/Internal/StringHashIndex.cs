@@ -17,6 +17,7 @@ internal abstract class StringHashIndex : KeyIndex<string>
 {
     private const int MaxBucket = 12;
     private const int MaxWindowStarts = 16;
+    private const int SmallSet = 64;
     private static readonly ulong Seed = (ulong)Random.Shared.NextInt64() | 1;
 
     protected StringHashIndex(string[] keys) : base(keys)
@@ -224,13 +225,15 @@ internal abstract class StringHashIndex : KeyIndex<string>
 
         public static Table<THasher>? TryBuild(string[] keys, int min, int max, THasher hasher)
         {
-            int size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(keys.Length, 1) * 2);
             var hashes = new int[keys.Length];
+            for (int i = 0; i < keys.Length; i++) hashes[i] = hasher.Hash(keys[i]);
+            int size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(keys.Length, 1) * 2);
+            // Small sets get up to 16 buckets per key until no two keys share one: a hit then always finds
+            // its key first in its bucket, so the lookup's loop runs once and its branch stays predictable.
+            while (keys.Length <= SmallSet && size < keys.Length * 16 && SharesABucket(hashes, size)) size *= 2;
             var starts = new int[size + 2];
-            for (int i = 0; i < keys.Length; i++)
+            foreach (int hash in hashes)
             {
-                int hash = hasher.Hash(keys[i]);
-                hashes[i] = hash;
                 if (++starts[(hash & (size - 1)) + 2] > MaxBucket && hasher.MayGiveUp) return null;
             }
             // Counting sort into buckets: starts[b + 1] becomes bucket b's next free entry, then its end.
@@ -246,6 +249,19 @@ internal abstract class StringHashIndex : KeyIndex<string>
                 positions[at] = i;
             }
             return new Table<THasher>(keys, hasher, min, max, starts, entryHashes, entryKeys, positions);
+        }
+
+        private static bool SharesABucket(int[] hashes, int size)
+        {
+            Span<bool> taken = size <= 1024 ? stackalloc bool[size] : new bool[size];
+            taken.Clear();
+            foreach (int hash in hashes)
+            {
+                ref bool slot = ref taken[hash & (size - 1)];
+                if (slot) return true;
+                slot = true;
+            }
+            return false;
         }
 
         public override int IndexOf(string key)
