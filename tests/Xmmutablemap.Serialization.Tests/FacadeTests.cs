@@ -26,6 +26,31 @@ public sealed class FacadeTests : IDisposable
     }
 
     [Fact]
+    public void A_file_stream_is_read_from_its_position_to_its_end()
+    {
+        string path = Path.Combine(_dir, "prefixed.json");
+        File.WriteAllText(path, "junk{\"a\": 1, \"b\": 2.0}");
+        using var stream = File.OpenRead(path);
+        stream.Position = 4;
+        var map = JsonMapFormat.Instance.Read(stream);
+        Assert.Equal("{\n  \"a\": 1,\n  \"b\": 2.0\n}\n", JsonMapFormat.Instance.WriteToString(map));
+        Assert.Equal(stream.Length, stream.Position);
+    }
+
+    [Theory]
+    [InlineData(-5)] // the stream says it is shorter than it is: it grew while being read
+    [InlineData(7)]  // it says it is longer: it shrank
+    public void A_stream_whose_length_changes_while_being_read_is_read_to_its_real_end(int lengthError)
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\"model\": {\"layers\": [1, 2, 3]}, \"seed\": 7}");
+        using var stream = new MisreportedLengthStream(bytes, lengthError);
+        var map = JsonMapFormat.Instance.Read(stream);
+        Assert.Equal(7L, map["seed"]);
+        Assert.Equal("ImmutableMap({\"layers\": [1, 2, 3]})", map["model"]!.ToString());
+        Assert.Equal(2, map.Count);
+    }
+
+    [Fact]
     public void Unknown_extension_or_name_lists_the_known_ones()
     {
         var e = Assert.Throws<ArgumentException>(() => MapFormatRegistry.Default.GetByPath("a.toml"));

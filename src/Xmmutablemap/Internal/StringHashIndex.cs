@@ -293,7 +293,8 @@ internal abstract class StringHashIndex : KeyIndex<string>
 
     /// <summary>
     /// A multiply-xorshift hash over 8-byte words of the string's UTF-16 bytes, seeded per process and by length.
-    /// The last word is read ending at the last byte (overlapping the one before), so no tail loop is needed;
+    /// Two lanes take alternate words, so that long keys are not one long chain of dependent multiplications;
+    /// the last word is read ending at the last byte (overlapping the one before), so no tail loop is needed;
     /// strings under four chars are packed into one word.
     /// </summary>
     internal static int FastHash(string s)
@@ -302,13 +303,22 @@ internal abstract class StringHashIndex : KeyIndex<string>
         ulong h = Seed ^ ((ulong)s.Length * 0x9E3779B97F4A7C15UL);
         if (bytes.Length >= 8)
         {
+            ulong other = h * 0xC2B2AE3D27D4EB4FUL;
             int at = 0;
-            for (; at + 8 < bytes.Length; at += 8)
+            for (; at + 16 < bytes.Length; at += 16)
+            {
+                h = (h ^ MemoryMarshal.Read<ulong>(bytes[at..])) * 0xBF58476D1CE4E5B9UL;
+                h ^= h >> 31;
+                other = (other ^ MemoryMarshal.Read<ulong>(bytes[(at + 8)..])) * 0x94D049BB133111EBUL;
+                other ^= other >> 29;
+            }
+            if (bytes.Length - at > 8)
             {
                 h = (h ^ MemoryMarshal.Read<ulong>(bytes[at..])) * 0xBF58476D1CE4E5B9UL;
                 h ^= h >> 31;
             }
-            h = (h ^ MemoryMarshal.Read<ulong>(bytes[^8..])) * 0xBF58476D1CE4E5B9UL;
+            other = (other ^ MemoryMarshal.Read<ulong>(bytes[^8..])) * 0x94D049BB133111EBUL;
+            h ^= (other ^ (other >> 29)) * 0x9E3779B97F4A7C15UL;
         }
         else
         {
