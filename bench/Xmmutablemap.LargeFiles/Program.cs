@@ -2,14 +2,14 @@ using System.Diagnostics;
 using Xmmutablemap.LargeFiles;
 
 // Large-file loads, one OS process per load so that each peak is its own (issue 13).
-//   dotnet run -c Release --project bench/Xmmutablemap.LargeFiles -- run [directory] [megabytes]
+//   dotnet run -c Release --project bench/Xmmutablemap.LargeFiles -- run [directory] [megabytes] [extension]
 // generates a config of about [megabytes] MB of JSON (100 by default; docs/benchmarks.md uses 200) in every format, then loads each
 // file with Xmmutablemap and with the format library's own untyped reader, three times each, and prints a
-// Markdown table: best wall time, and peak resident memory (VmHWM) of the load above the process's own
+// Markdown table (only the files ending in [extension], if given: json, yaml, msgpack, pb): best wall time, and peak resident memory (VmHWM) of the load above the process's own
 // start-up footprint.
 return args switch
 {
-    ["run", ..] => Run(args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "xmm-large"), args.Length > 2 ? int.Parse(args[2]) : 100),
+    ["run", ..] => Run(args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "xmm-large"), args.Length > 2 ? int.Parse(args[2]) : 100, args.Length > 3 ? args[3] : null),
     ["generate", var directory, var megabytes] => Generate(directory, int.Parse(megabytes)),
     ["load", var reader, var file] => Load(reader, file),
     _ => Usage(),
@@ -55,7 +55,7 @@ static long PeakResidentBytes()
     throw new InvalidOperationException("no VmHWM in /proc/self/status");
 }
 
-static int Run(string directory, int megabytes)
+static int Run(string directory, int megabytes, string? extension)
 {
     string self = Environment.ProcessPath!;
     string dll = typeof(LargeConfig).Assembly.Location;
@@ -64,6 +64,7 @@ static int Run(string directory, int megabytes)
     Console.WriteLine("|---|---|---|---|---|---|");
     foreach (var (reader, fileName) in Readers.Cases)
     {
+        if (extension is not null && !fileName.EndsWith("." + extension, StringComparison.Ordinal)) continue;
         string file = Path.Combine(directory, fileName);
         double best = double.MaxValue;
         long peak = 0;
