@@ -17,8 +17,9 @@ public class AllocationTests
     private static readonly string[] Probes = ["optimizer.param_7", "optimizer.param_99", "missing"];
 
     [Fact]
-    public void A_reader_building_a_map_allocates_only_the_map_and_its_two_arrays()
+    public void A_reader_building_a_map_allocates_only_the_map_and_its_values_when_the_keys_repeat()
     {
+        // The warm-up read of Allocated built a map with the same keys: the second shares its key array.
         // The reference: handing two fresh arrays over to a map (the two arrays and the map itself).
         var path = new Xmmutablemap.Documents.DocumentPath();
         long direct = Allocated(() =>
@@ -34,7 +35,8 @@ public class AllocationTests
             entries.Add("b", 2L, path, Xmmutablemap.Documents.DocumentPosition.AtByte(7));
             entries.ToMap(path);
         });
-        Assert.Equal(direct, viaBuilder);
+        long keyArray = Allocated(() => GC.KeepAlive(new string[2]));
+        Assert.Equal(direct - keyArray, viaBuilder);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Xmmutablemap.Internal;
 
 namespace Xmmutablemap.Documents;
@@ -51,11 +52,25 @@ public sealed class DocumentMapBuilder<TKey, TValue> where TKey : notnull
         ArgumentNullException.ThrowIfNull(path);
         int n = _count;
         // The arrays are made here and handed over, so the map keeps them without copying.
-        var keys = _keys.AsSpan(0, n).ToArray();
         var values = _values.AsSpan(0, n).ToArray();
+        if (typeof(TKey) == typeof(string) && SharedKeySets.Find((string[])(object)_keys, n) is { } shared)
+        {
+            // The same keys, in the same canonical order, as a map read just before: share its key array.
+            Clear();
+            return ImmutableMap<TKey, TValue>.FromCanonical((TKey[])(object)shared, values);
+        }
+        var keys = _keys.AsSpan(0, n).ToArray();
         var map = CanonicalSort.ToMap(keys, values, DuplicateKeys.Report, out int later, valuesOwned: true);
         if (map is null) throw Duplicate(path, later);
         Clear();
+        if (typeof(TKey) == typeof(string) && map.Count > 0)
+        {
+            // Keys written out of canonical order (a hand-written file) are shared once sorted.
+            var sorted = (string[])(object)ImmutableCollectionsMarshal.AsArray(map.Keys)!;
+            if (SharedKeySets.Find(sorted, sorted.Length) is { } same)
+                return ImmutableMap<TKey, TValue>.FromCanonical((TKey[])(object)same, ImmutableCollectionsMarshal.AsArray(map.Values)!);
+            SharedKeySets.Remember(sorted);
+        }
         return map;
     }
 

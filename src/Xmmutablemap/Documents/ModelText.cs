@@ -44,6 +44,8 @@ public static class ModelText
     /// <summary>Decodes strict UTF-8 in one pass, or returns null when the bytes are not valid UTF-8.</summary>
     public static string? TryDecodeUtf8(ReadOnlySpan<byte> utf8)
     {
+        // Short ASCII (most keys and many values) comes from a per-thread cache: repeats share one string.
+        if (Internal.AsciiStringCache.GetOrAdd(utf8) is { } cached) return cached;
         if (System.Text.Unicode.Utf8.IsValid(utf8)) return Encoding.UTF8.GetString(utf8);
         return null;
     }

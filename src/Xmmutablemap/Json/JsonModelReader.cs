@@ -123,6 +123,8 @@ public static class JsonModelReader
 
     private static string ReadString(ref Utf8JsonReader reader, DocumentPath path)
     {
+        // Unescaped short ASCII (most keys) from the per-thread cache, so repeated keys share one string.
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence && Internal.AsciiStringCache.GetOrAdd(reader.ValueSpan) is { } cached) return cached;
         try
         {
             return reader.GetString()!;

@@ -1,0 +1,64 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using Xmmutablemap.Documents;
+using Xmmutablemap.Json;
+
+namespace Xmmutablemap.Tests;
+
+/// <summary>
+/// Maps read from one document with the same keys share one key array, and repeated short strings are one
+/// string: what keeps a large file's tree small. Sharing must never change what is read.
+/// </summary>
+public class SharedReadStateTests
+{
+    private static ImmutableMap<string, object?> Read(string json) => JsonModelReader.ReadDocument(Encoding.UTF8.GetBytes(json), DocumentLimits.Default);
+
+    private static string[] KeyArray(object? map) => ImmutableCollectionsMarshal.AsArray(((ImmutableMap<string, object?>)map!).Keys)!;
+
+    [Fact]
+    public void Records_with_the_same_keys_share_one_key_array_whatever_order_they_are_written_in()
+    {
+        var doc = Read("""{"items": [{"b": 1, "a": 2}, {"a": 3, "b": 4}, {"b": 5, "a": 6}, {"a": 7, "c": 8}]}""");
+        var items = (System.Collections.Immutable.ImmutableArray<object?>)doc["items"]!;
+        Assert.Same(KeyArray(items[0]), KeyArray(items[1]));
+        Assert.Same(KeyArray(items[0]), KeyArray(items[2]));
+        Assert.NotSame(KeyArray(items[0]), KeyArray(items[3]));
+        Assert.Equal(["a", "b"], KeyArray(items[2]));
+        Assert.Equal(["a", "c"], KeyArray(items[3]));
+        // Values stay with their own keys.
+        Assert.Equal(6L, ((ImmutableMap<string, object?>)items[2]!)["a"]);
+        Assert.Equal(5L, ((ImmutableMap<string, object?>)items[2]!)["b"]);
+        Assert.Equal(8L, ((ImmutableMap<string, object?>)items[3]!)["c"]);
+    }
+
+    [Fact]
+    public void A_repeated_key_set_still_reports_a_duplicate_key()
+    {
+        var e = Assert.Throws<DocumentException>(() => Read("""{"x": [{"a": 1, "b": 2}, {"a": 1, "a": 2}]}"""));
+        Assert.Equal("x[1].a", e.Path);
+    }
+
+    [Fact]
+    public void Repeated_short_strings_are_one_string_and_other_text_is_read_exactly()
+    {
+        var doc = Read("""{"p": {"act": "gelu", "name": "caf\u00e9"}, "q": {"act": "gelu", "name": "café", "esc": "ge\u006cu", "long": "abcdefghijklmnopqrstuvwxyz0123456789"}}""");
+        var p = (ImmutableMap<string, object?>)doc["p"]!;
+        var q = (ImmutableMap<string, object?>)doc["q"]!;
+        Assert.Same(p["act"], q["act"]);
+        Assert.Equal("café", p["name"]);
+        Assert.Equal("café", q["name"]);
+        Assert.Equal("gelu", q["esc"]);
+        Assert.Equal("abcdefghijklmnopqrstuvwxyz0123456789", q["long"]);
+    }
+
+    [Fact]
+    public void Strings_that_collide_in_the_cache_are_each_read_as_written()
+    {
+        // 5,000 distinct short keys and values: many share a cache slot, and each must come back as itself.
+        var json = new StringBuilder("{");
+        for (int i = 0; i < 5000; i++) json.Append(i == 0 ? "" : ",").Append($"\"k{i}\": \"v{i * 7}\"");
+        var doc = Read(json.Append('}').ToString());
+        Assert.Equal(5000, doc.Count);
+        for (int i = 0; i < 5000; i++) Assert.Equal($"v{i * 7}", doc[$"k{i}"]);
+    }
+}
