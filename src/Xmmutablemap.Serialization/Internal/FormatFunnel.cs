@@ -14,11 +14,16 @@ internal static class FormatFunnel
         Read(format, StreamBytes.ReadAll(input), limits, read, toNative);
 
     public static ImmutableMap<string, object?> Read(string format, ReadOnlyMemory<byte> bytes, DocumentLimits? limits,
-        Func<ReadOnlyMemory<byte>, DocumentLimits, ImmutableMap<string, object?>> read, Func<DocumentException, Exception> toNative)
+        Func<ReadOnlyMemory<byte>, DocumentLimits, ImmutableMap<string, object?>> read, Func<DocumentException, Exception> toNative) =>
+        Read(format, limits, l => read(bytes, l), toNative);
+
+    /// <summary>For a reader that takes its input itself (a stream read a window at a time).</summary>
+    public static ImmutableMap<string, object?> Read(string format, DocumentLimits? limits,
+        Func<DocumentLimits, ImmutableMap<string, object?>> read, Func<DocumentException, Exception> toNative)
     {
         try
         {
-            return read(bytes, limits ?? DocumentLimits.Default);
+            return read(limits ?? DocumentLimits.Default);
         }
         catch (Exception e) when (ToDocumentError(e) is { } error)
         {

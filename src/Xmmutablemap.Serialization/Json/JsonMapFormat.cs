@@ -29,8 +29,15 @@ public sealed class JsonMapFormat : IMapFormat
     public IReadOnlyList<string> Extensions { get; } = [".json"];
 
     /// <inheritdoc/>
-    public ImmutableMap<string, object?> Read(Stream input, DocumentLimits? limits = null) =>
-        FormatFunnel.Read(Name, input, limits, (bytes, l) => JsonModelReader.ReadDocument(bytes.Span, l), ToNative);
+    public ImmutableMap<string, object?> Read(Stream input, DocumentLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        // A file is read a window at a time, so a large one is never held whole beside its tree; a memory stream's
+        // bytes are read in place, and a stream that cannot seek back (for an error's line) is read whole first.
+        if (input.CanSeek && input is not MemoryStream)
+            return FormatFunnel.Read(Name, limits, l => JsonModelReader.ReadDocument(input, l), ToNative);
+        return FormatFunnel.Read(Name, input, limits, (bytes, l) => JsonModelReader.ReadDocument(bytes.Span, l), ToNative);
+    }
 
     /// <inheritdoc/>
     public ImmutableMap<string, object?> Read(ReadOnlyMemory<byte> input, DocumentLimits? limits = null) =>

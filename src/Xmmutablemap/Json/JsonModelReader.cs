@@ -30,22 +30,12 @@ public static class JsonModelReader
     /// <exception cref="DocumentException">The text is not valid JSON, breaks a model rule or a limit; it names the path, line and column.</exception>
     public static ImmutableMap<string, object?> ReadDocument(ReadOnlySpan<byte> utf8, DocumentLimits limits)
     {
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions
-        {
-            // Our own depth check reports first, with a path; this only backs it up.
-            MaxDepth = limits.MaxDepth + 1,
-            CommentHandling = JsonCommentHandling.Disallow,
-            AllowTrailingCommas = false,
-        });
+        ArgumentNullException.ThrowIfNull(limits);
+        var reader = new Utf8JsonReader(utf8, ReaderOptions(limits));
         var path = new DocumentPath();
         try
         {
-            if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) throw Error("a UTF-8 byte order mark is not allowed in JSON", path, ref reader);
-            if (!reader.Read()) throw Error("the document is empty", path, ref reader);
-            if (reader.TokenType != JsonTokenType.StartObject) throw Error($"the top level must be an object, not {Describe(reader.TokenType)}", path, ref reader);
-            var map = (ImmutableMap<string, object?>)ReadValue(ref reader, path, limits)!;
-            if (reader.Read()) throw Error("there is more data after the document", path, ref reader);
-            return map;
+            return ReadRoot(ref reader, utf8, path, limits, window: null);
         }
         catch (DocumentException e) when (e.Position.Line is null && e.Position.ByteOffset is not null)
         {
@@ -54,10 +44,92 @@ public static class JsonModelReader
         }
         catch (JsonException e)
         {
-            // The reader's own syntax errors carry a 0-based line and byte position in the line.
-            var position = DocumentPosition.AtLine((e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1);
-            throw new DocumentException(StripPosition(e.Message), path.ToString(), position, e);
+            throw FromReader(e, path);
         }
+    }
+
+    /// <summary>
+    /// Reads a whole JSON document from a seekable stream (a file), a window at a time, so that a large file is
+    /// never held whole while its tree is built; the result and every error are those of the span overload.
+    /// </summary>
+    /// <param name="utf8">The UTF-8 text from its current position to its end, without a byte order mark. It must be
+    /// seekable: on an error it is read again up to the error, to give the line and column.</param>
+    /// <param name="limits">Depth, size and count limits.</param>
+    /// <param name="bufferSize">The window's starting size in bytes; it grows when one token is larger.</param>
+    /// <returns>The map, with nested objects as maps and arrays as <c>ImmutableArray&lt;object?&gt;</c>.</returns>
+    /// <exception cref="ArgumentException">The stream cannot seek.</exception>
+    /// <exception cref="DocumentException">The text is not valid JSON, breaks a model rule or a limit; it names the path, line and column.</exception>
+    /// <example>
+    /// <code>
+    /// using var file = File.OpenRead("large.json");
+    /// var config = JsonModelReader.ReadDocument(file, DocumentLimits.Default);
+    /// </code>
+    /// </example>
+    public static ImmutableMap<string, object?> ReadDocument(Stream utf8, DocumentLimits limits, int bufferSize = 64 * 1024)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        ArgumentNullException.ThrowIfNull(limits);
+        if (!utf8.CanSeek) throw new ArgumentException("The stream must be seekable; read it into memory and use the span overload.", nameof(utf8));
+        long start = utf8.Position;
+        var window = new JsonStreamWindow(utf8, bufferSize);
+        var reader = window.Start(ReaderOptions(limits));
+        var path = new DocumentPath();
+        try
+        {
+            return ReadRoot(ref reader, window.Current, path, limits, window);
+        }
+        catch (DocumentException e) when (e.Position.Line is null && e.Position.ByteOffset is not null)
+        {
+            // Lines are counted only on failure: read the text again up to the error.
+            throw e.WithPositions(p => p.ByteOffset is { } offset ? LineAndColumn(utf8, start, offset) : p);
+        }
+        catch (JsonException e)
+        {
+            throw FromReader(e, path);
+        }
+    }
+
+    private static DocumentPosition LineAndColumn(Stream stream, long start, long offset)
+    {
+        stream.Position = start;
+        var before = new byte[offset];
+        int read = stream.ReadAtLeast(before, before.Length, throwOnEndOfStream: false);
+        return DocumentPosition.FromByteOffset(before.AsSpan(0, read), read);
+    }
+
+    private static JsonReaderOptions ReaderOptions(DocumentLimits limits) => new()
+    {
+        // Our own depth check reports first, with a path; this only backs it up.
+        MaxDepth = limits.MaxDepth + 1,
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+    };
+
+    // The reader's own syntax errors carry a 0-based line and byte position in the line.
+    private static DocumentException FromReader(JsonException e, DocumentPath path)
+    {
+        var position = DocumentPosition.AtLine((e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1);
+        return new DocumentException(StripPosition(e.Message), path.ToString(), position, e);
+    }
+
+    private static ImmutableMap<string, object?> ReadRoot(ref Utf8JsonReader reader, ReadOnlySpan<byte> first, DocumentPath path, DocumentLimits limits, JsonStreamWindow? window)
+    {
+        if (first.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) throw Error("a UTF-8 byte order mark is not allowed in JSON", path, ref reader, window);
+        if (!Read(ref reader, window)) throw Error("the document is empty", path, ref reader, window);
+        if (reader.TokenType != JsonTokenType.StartObject) throw Error($"the top level must be an object, not {Describe(reader.TokenType)}", path, ref reader, window);
+        var map = (ImmutableMap<string, object?>)ReadValue(ref reader, path, limits, window)!;
+        if (Read(ref reader, window)) throw Error("there is more data after the document", path, ref reader, window);
+        return map;
+    }
+
+    // Reads the next token, refilling a stream's window as often as it takes.
+    private static bool Read(ref Utf8JsonReader reader, JsonStreamWindow? window)
+    {
+        while (!reader.Read())
+        {
+            if (window is null || !window.Refill(ref reader)) return false;
+        }
+        return true;
     }
 
     /// <summary>Reads the value at the reader's current token; on return the reader is on the value's last token.</summary>
@@ -66,62 +138,64 @@ public static class JsonModelReader
     /// <param name="limits">Depth, size and count limits.</param>
     /// <returns>A model value: null, bool, long/ulong, double, string, a map or a list.</returns>
     /// <exception cref="DocumentException">The value breaks a model rule or a limit; its position is a byte offset from the reader's start.</exception>
-    public static object? ReadValue(ref Utf8JsonReader reader, DocumentPath path, DocumentLimits limits)
+    public static object? ReadValue(ref Utf8JsonReader reader, DocumentPath path, DocumentLimits limits) => ReadValue(ref reader, path, limits, window: null);
+
+    private static object? ReadValue(ref Utf8JsonReader reader, DocumentPath path, DocumentLimits limits, JsonStreamWindow? window)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.Null: return null;
             case JsonTokenType.True: return ModelNumbers.Bool(true);
             case JsonTokenType.False: return ModelNumbers.Bool(false);
-            case JsonTokenType.String: return ReadString(ref reader, path);
+            case JsonTokenType.String: return ReadString(ref reader, path, window);
             case JsonTokenType.Number:
                 // Integer syntax that fits a long, the common case; TryGetInt64 refuses a fraction or an exponent.
                 if (reader.TryGetInt64(out long common)) return ModelNumbers.Integer(common);
-                return ModelNumbers.ParseNumber(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan, path, Here(ref reader));
+                return ModelNumbers.ParseNumber(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan, path, Here(ref reader, window));
             case JsonTokenType.StartArray:
             {
-                limits.EnterCollection(path, Here(ref reader));
+                limits.EnterCollection(path, Here(ref reader, window));
                 var items = DocumentListBuilder.Rent();
                 path.PushIndex(0);
                 while (true)
                 {
-                    Next(ref reader, path);
+                    Next(ref reader, path, window);
                     if (reader.TokenType == JsonTokenType.EndArray) break;
                     path.SetIndex(items.Count);
-                    items.Add(ReadValue(ref reader, path, limits));
+                    items.Add(ReadValue(ref reader, path, limits, window));
                 }
                 path.Pop();
                 return items.ToImmutable();
             }
             case JsonTokenType.StartObject:
             {
-                limits.EnterCollection(path, Here(ref reader));
+                limits.EnterCollection(path, Here(ref reader, window));
                 var map = DocumentMapBuilder.Rent();
                 while (true)
                 {
-                    Next(ref reader, path);
+                    Next(ref reader, path, window);
                     if (reader.TokenType == JsonTokenType.EndObject) break;
-                    var keyPosition = Here(ref reader);
-                    string key = ReadString(ref reader, path);
+                    var keyPosition = Here(ref reader, window);
+                    string key = ReadString(ref reader, path, window);
                     path.PushKey(key);
-                    Next(ref reader, path);
-                    var value = ReadValue(ref reader, path, limits);
+                    Next(ref reader, path, window);
+                    var value = ReadValue(ref reader, path, limits, window);
                     path.Pop();
                     map.Add(key, value, path, keyPosition);
                 }
                 return map.ToMap(path);
             }
             default:
-                throw Error($"unexpected {Describe(reader.TokenType)}", path, ref reader);
+                throw Error($"unexpected {Describe(reader.TokenType)}", path, ref reader, window);
         }
     }
 
-    private static void Next(ref Utf8JsonReader reader, DocumentPath path)
+    private static void Next(ref Utf8JsonReader reader, DocumentPath path, JsonStreamWindow? window)
     {
-        if (!reader.Read()) throw Error("the document ends too early", path, ref reader);
+        if (!Read(ref reader, window)) throw Error("the document ends too early", path, ref reader, window);
     }
 
-    private static string ReadString(ref Utf8JsonReader reader, DocumentPath path)
+    private static string ReadString(ref Utf8JsonReader reader, DocumentPath path, JsonStreamWindow? window)
     {
         // Unescaped short ASCII (most keys) from the per-thread cache, so repeated keys share one string.
         if (!reader.ValueIsEscaped && !reader.HasValueSequence && Internal.AsciiStringCache.GetOrAdd(reader.ValueSpan) is { } cached) return cached;
@@ -132,7 +206,7 @@ public static class JsonModelReader
         catch (InvalidOperationException e)
         {
             // Invalid UTF-8, or an escape that leaves a lone surrogate: not a string of Unicode scalar values.
-            throw new DocumentException("the string is not valid Unicode (invalid UTF-8 or a lone surrogate escape)", path.ToString(), Here(ref reader), e);
+            throw new DocumentException("the string is not valid Unicode (invalid UTF-8 or a lone surrogate escape)", path.ToString(), Here(ref reader, window), e);
         }
     }
 
@@ -148,10 +222,10 @@ public static class JsonModelReader
     };
 
     // A byte offset for now: ReadDocument turns it into a line and column once, on failure.
-    private static DocumentPosition Here(ref Utf8JsonReader reader) => DocumentPosition.AtByte(reader.TokenStartIndex);
+    private static DocumentPosition Here(ref Utf8JsonReader reader, JsonStreamWindow? window) => DocumentPosition.AtByte((window?.Offset ?? 0) + reader.TokenStartIndex);
 
-    private static DocumentException Error(string reason, DocumentPath path, ref Utf8JsonReader reader)
-        => new(reason, path.ToString(), Here(ref reader));
+    private static DocumentException Error(string reason, DocumentPath path, ref Utf8JsonReader reader, JsonStreamWindow? window)
+        => new(reason, path.ToString(), Here(ref reader, window));
 
     // "'x' is invalid after a single JSON value. LineNumber: 0 | BytePositionInLine: 5." -> the first sentence,
     // without System.Text.Json's advice to its own callers ("Change the reader options"), which means nothing to

@@ -1,0 +1,148 @@
+using System.Text;
+using CsCheck;
+using Xmmutablemap.Documents;
+using Xmmutablemap.Json;
+using Xmmutablemap.Serialization.Json;
+using Xmmutablemap.Testing;
+using static Xmmutablemap.Serialization.Tests.TestSupport;
+
+namespace Xmmutablemap.Serialization.Tests;
+
+/// <summary>
+/// A JSON file is read a window at a time (so a large one is never held whole). Whatever the window's size,
+/// and wherever its edges fall (inside a key, a number, an escape, a multi-byte char), the map and every
+/// error must be exactly those of reading the whole text at once.
+/// </summary>
+public class JsonStreamReadTests
+{
+    private static readonly int[] Windows = [4, 5, 7, 16, 64, 65536];
+
+    private static ImmutableMap<string, object?> FromStream(byte[] bytes, int window, int at = 0)
+    {
+        var stream = new NonMemoryStream(bytes) { Position = at };
+        return JsonModelReader.ReadDocument(stream, DocumentLimits.Default, window);
+    }
+
+    [Fact]
+    public void Random_documents_read_through_any_window_equal_the_whole_text_read()
+    {
+        var gen = ModelGen.Document.Where(d => JsonCanCarry(d)).Select(Gen.Int[4, 40]);
+        gen.Sample((document, window) =>
+        {
+            var bytes = Write(JsonMapFormat.Instance, document);
+            var whole = JsonModelReader.ReadDocument(bytes, DocumentLimits.Default);
+            var streamed = FromStream(bytes, window);
+            Assert.Equal(whole, streamed);
+            Assert.Equal(document.ContentHash, streamed.ContentHash);
+        }, iter: 200);
+    }
+
+    public static TheoryData<string> BadDocuments() =>
+    [
+        "{\"a\": 1, \"a\": 2}",
+        "{\"m\": {\"x\": 1,\n  \"x\": 1}}",
+        "{\"a\": 1e400}",
+        "{\"a\": 18446744073709551616}",
+        "{\"a\": \"\\ud800\"}",
+        "{} {}",
+        "{\"a\": [1, 2",
+        "[1]",
+        "",
+        "   ",
+        "{/* no */}",
+        "{\"a\": NaN}",
+        "{\"é\": \"ü\",\n \"list\": [1, 2, 3,\n  {\"k\": tru}]}",
+        "\uFEFF{\"a\": 1}",
+        "{\"a\": 1}\n\n  x",
+        string.Concat(Enumerable.Repeat("{\"a\":", 65)) + "1" + new string('}', 65),
+        "{\"long\": \"" + new string('y', 300) + "\", \"n\": 12345678901234567890123}",
+    ];
+
+    [Theory]
+    [MemberData(nameof(BadDocuments))]
+    public void Errors_through_any_window_are_those_of_the_whole_text(string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var whole = Assert.Throws<DocumentException>(() => JsonModelReader.ReadDocument(bytes, DocumentLimits.Default));
+        foreach (int window in Windows)
+        {
+            var streamed = Assert.Throws<DocumentException>(() => FromStream(bytes, window));
+            Assert.Equal(whole.Message, streamed.Message);
+            Assert.Equal(whole.Path, streamed.Path);
+            Assert.Equal(whole.Position, streamed.Position);
+        }
+    }
+
+    [Fact]
+    public void A_stream_is_read_from_its_position_and_errors_count_lines_from_there()
+    {
+        var prefix = Encoding.UTF8.GetBytes("not json\nat all\n");
+        var bytes = prefix.Concat(Encoding.UTF8.GetBytes("{\"a\": 1,\n \"a\": 2}")).ToArray();
+        var e = Assert.Throws<DocumentException>(() => FromStream(bytes, 5, prefix.Length));
+        Assert.Equal("at a, line 2, column 2: the key \"a\" appears more than once (first at line 1, column 2)", e.Message);
+        Assert.Equal(1L, FromStream(Encoding.UTF8.GetBytes("xx{\"a\": 1}"), 4, 2)["a"]);
+    }
+
+    [Fact]
+    public void A_stream_that_cannot_seek_is_refused_by_the_stream_overload_and_read_whole_by_the_format()
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\"a\": [1, 2.5, \"x\"]}");
+        Assert.Throws<ArgumentException>(() => JsonModelReader.ReadDocument(new ForwardOnlyStream(bytes), DocumentLimits.Default));
+        Assert.Equal(JsonMapFormat.Instance.Read(bytes), JsonMapFormat.Instance.Read(new ForwardOnlyStream(bytes)));
+    }
+
+    [Fact]
+    public void A_json_file_is_loaded_through_the_window_with_its_line_and_column_in_errors()
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"xmm-stream-{Guid.NewGuid():N}.json");
+        try
+        {
+            var text = new StringBuilder("{\n");
+            for (int i = 0; i < 20_000; i++) text.Append($"  \"layer_{i:D5}\": {{\"units\": {i}, \"act\": \"gelu\"}},\n");
+            File.WriteAllText(file, text.ToString() + "  \"end\": true\n}\n");
+            var config = MapFile.Load(file);
+            Assert.Equal(20_001, config.Count);
+            Assert.Equal(19_999L, config.GetPath("layer_19999.units"));
+            File.WriteAllText(file, text.ToString() + "  \"end\": tru\n}\n");
+            var e = Assert.Throws<MapFormatException>(() => MapFile.Load(file));
+            // Column 13 is the newline where the reader expected the "e" of true.
+            Assert.StartsWith($"{file}:20002:13: json: at end: 'tru", e.Message);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>Seekable, but not a MemoryStream: what a file looks like to the reader.</summary>
+    private sealed class NonMemoryStream(byte[] bytes) : Stream
+    {
+        private readonly MemoryStream _inner = new(bytes, writable: false);
+        public override bool CanRead => true;
+        public override bool CanSeek => true;
+        public override bool CanWrite => false;
+        public override long Length => _inner.Length;
+        public override long Position { get => _inner.Position; set => _inner.Position = value; }
+        public override void Flush() { }
+        // One to three bytes at a time: the window must fill itself from short reads.
+        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, Math.Min(count, 1 + (int)(_inner.Position % 3)));
+        public override long Seek(long offset, SeekOrigin origin) => _inner.Seek(offset, origin);
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    private sealed class ForwardOnlyStream(byte[] bytes) : Stream
+    {
+        private readonly MemoryStream _inner = new(bytes, writable: false);
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
