@@ -61,4 +61,22 @@ public class SharedReadStateTests
         Assert.Equal(5000, doc.Count);
         for (int i = 0; i < 5000; i++) Assert.Equal($"v{i * 7}", doc[$"k{i}"]);
     }
+
+    [Fact]
+    public void Records_whose_keys_repeat_share_one_lookup_index_and_look_up_their_own_values()
+    {
+        var json = new StringBuilder("{\"records\": [");
+        for (int i = 0; i < 40; i++) json.Append(i == 0 ? "" : ",").Append($"{{\"id\": {i}, \"name\": \"r{i}\", \"score\": {i}.5}}");
+        var records = (System.Collections.Immutable.ImmutableArray<object?>)Read(json.Append("]}").ToString())["records"]!;
+        var maps = records.Select(r => (ImmutableMap<string, object?>)r!).ToArray();
+        Assert.Same(maps[30].Lookup, maps[39].Lookup);
+        Assert.Same(maps[10].Lookup, maps[39].Lookup);
+        for (int i = 0; i < 40; i++)
+        {
+            Assert.Equal((long)i, maps[i]["id"]);
+            Assert.Equal($"r{i}", maps[i]["name"]);
+            Assert.Equal(i + 0.5, maps[i]["score"]);
+            Assert.False(maps[i].ContainsKey("missing"));
+        }
+    }
 }

@@ -53,11 +53,11 @@ public sealed class DocumentMapBuilder<TKey, TValue> where TKey : notnull
         int n = _count;
         // The arrays are made here and handed over, so the map keeps them without copying.
         var values = _values.AsSpan(0, n).ToArray();
-        if (typeof(TKey) == typeof(string) && SharedKeySets.Find((string[])(object)_keys, n) is { } shared)
+        if (typeof(TKey) == typeof(string) && SharedKeySets.Find((string[])(object)_keys, n, out var index) is { } shared)
         {
-            // The same keys, in the same canonical order, as a map read just before: share its key array.
+            // The same keys, in the same canonical order, as a map read just before: share its key array (and index).
             Clear();
-            return ImmutableMap<TKey, TValue>.FromCanonical((TKey[])(object)shared, values);
+            return ImmutableMap<TKey, TValue>.WithSameKeys((TKey[])(object)shared, (KeyIndex<TKey>?)(object?)index, values);
         }
         var keys = _keys.AsSpan(0, n).ToArray();
         var map = CanonicalSort.ToMap(keys, values, DuplicateKeys.Report, out int later, valuesOwned: true);
@@ -67,8 +67,8 @@ public sealed class DocumentMapBuilder<TKey, TValue> where TKey : notnull
         {
             // Keys written out of canonical order (a hand-written file) are shared once sorted.
             var sorted = (string[])(object)ImmutableCollectionsMarshal.AsArray(map.Keys)!;
-            if (SharedKeySets.Find(sorted, sorted.Length) is { } same)
-                return ImmutableMap<TKey, TValue>.FromCanonical((TKey[])(object)same, ImmutableCollectionsMarshal.AsArray(map.Values)!);
+            if (SharedKeySets.Find(sorted, sorted.Length, out var sameIndex) is { } same)
+                return ImmutableMap<TKey, TValue>.WithSameKeys((TKey[])(object)same, (KeyIndex<TKey>?)(object?)sameIndex, ImmutableCollectionsMarshal.AsArray(map.Values)!);
             SharedKeySets.Remember(sorted);
         }
         return map;
