@@ -19,7 +19,7 @@ public class JsonStreamReadTests
 
     private static ImmutableMap<string, object?> FromStream(byte[] bytes, int window, int at = 0)
     {
-        var stream = new NonMemoryStream(bytes) { Position = at };
+        var stream = new ShortReadFileLikeStream(bytes) { Position = at };
         return JsonModelReader.ReadDocument(stream, DocumentLimits.Default, window);
     }
 
@@ -112,37 +112,5 @@ public class JsonStreamReadTests
         {
             File.Delete(file);
         }
-    }
-
-    /// <summary>Seekable, but not a MemoryStream: what a file looks like to the reader.</summary>
-    private sealed class NonMemoryStream(byte[] bytes) : Stream
-    {
-        private readonly MemoryStream _inner = new(bytes, writable: false);
-        public override bool CanRead => true;
-        public override bool CanSeek => true;
-        public override bool CanWrite => false;
-        public override long Length => _inner.Length;
-        public override long Position { get => _inner.Position; set => _inner.Position = value; }
-        public override void Flush() { }
-        // One to three bytes at a time: the window must fill itself from short reads.
-        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, Math.Min(count, 1 + (int)(_inner.Position % 3)));
-        public override long Seek(long offset, SeekOrigin origin) => _inner.Seek(offset, origin);
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-
-    private sealed class ForwardOnlyStream(byte[] bytes) : Stream
-    {
-        private readonly MemoryStream _inner = new(bytes, writable: false);
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
