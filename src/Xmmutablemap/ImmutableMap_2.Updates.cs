@@ -9,7 +9,7 @@ public sealed partial class ImmutableMap<TKey, TValue>
     public ImmutableMap<TKey, TValue> SetItem(TKey key, TValue value)
     {
         ArgumentNullException.ThrowIfNull(key);
-        int i = Lookup.IndexOf(key);
+        int i = IndexOf(key);
         if (i >= 0)
         {
             if (ModelEqualityComparer<TValue>.Instance.Equals(_values[i], value)) return this;
@@ -25,7 +25,7 @@ public sealed partial class ImmutableMap<TKey, TValue>
     public ImmutableMap<TKey, TValue> Add(TKey key, TValue value)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (Lookup.IndexOf(key) >= 0) throw new ArgumentException($"The key {ModelValue.Format(key)} is already in the map.", nameof(key));
+        if (IndexOf(key) >= 0) throw new ArgumentException($"The key {ModelValue.Format(key)} is already in the map.", nameof(key));
         return Insert(key, value);
     }
 
@@ -85,7 +85,7 @@ public sealed partial class ImmutableMap<TKey, TValue>
     public ImmutableMap<TKey, TValue> Remove(TKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        int i = Lookup.IndexOf(key);
+        int i = IndexOf(key);
         if (i < 0) return this;
         var keys = new TKey[Count - 1];
         var values = new TValue[Count - 1];
@@ -105,7 +105,7 @@ public sealed partial class ImmutableMap<TKey, TValue>
         foreach (var key in keys)
         {
             ArgumentNullException.ThrowIfNull(key, nameof(keys));
-            int i = Lookup.IndexOf(key);
+            int i = IndexOf(key);
             if (i < 0) continue;
             removed ??= new bool[Count];
             if (!removed[i]) count++;

@@ -46,6 +46,10 @@ public sealed partial class ImmutableMap<TKey, TValue> :
 
     internal KeyIndex<TKey> Lookup => _lookup ?? CreateLookup();
 
+    /// <summary>The position of <paramref name="key"/> in canonical order, or -1; the index may replace itself in <see cref="_lookup"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int IndexOf(TKey key) => (_lookup ?? CreateLookup()).IndexOf(key, ref _lookup);
+
     private KeyIndex<TKey> CreateLookup()
     {
         var lookup = KeyIndex<TKey>.Create(_keys);
@@ -92,19 +96,19 @@ public sealed partial class ImmutableMap<TKey, TValue> :
     {
         get
         {
-            int i = Lookup.IndexOf(key);
+            int i = IndexOf(key);
             if (i < 0) ThrowKeyNotFound(key);
             return _values[i];
         }
     }
 
     /// <summary>Whether the map has an entry for <paramref name="key"/>.</summary>
-    public bool ContainsKey(TKey key) => Lookup.IndexOf(key) >= 0;
+    public bool ContainsKey(TKey key) => IndexOf(key) >= 0;
 
     /// <summary>Gets the value for <paramref name="key"/> if there is one.</summary>
     public bool TryGetValue(TKey key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out TValue value)
     {
-        int i = Lookup.IndexOf(key);
+        int i = IndexOf(key);
         if (i < 0)
         {
             value = default;
@@ -117,7 +121,7 @@ public sealed partial class ImmutableMap<TKey, TValue> :
     /// <summary>Returns the value for <paramref name="key"/>, or <paramref name="defaultValue"/> (Python's <c>get(k, default)</c>).</summary>
     public TValue GetValueOrDefault(TKey key, TValue defaultValue)
     {
-        int i = Lookup.IndexOf(key);
+        int i = IndexOf(key);
         return i < 0 ? defaultValue : _values[i];
     }
 

@@ -16,10 +16,27 @@ public class KeyIndexTests
         foreach (var key in absent) Assert.False(map.ContainsKey(key), key);
     }
 
+    /// <summary>A map whose keys have been analysed: looked up past the provisional index's threshold.</summary>
     private static ImmutableMap<string, int> Indexed(IEnumerable<string> keys)
+    {
+        var map = Fresh(keys);
+        Analyse(map);
+        return map;
+    }
+
+    private static ImmutableMap<string, int> Fresh(IEnumerable<string> keys)
     {
         var sorted = keys.Distinct().Order(CanonicalStringComparer.Instance).ToArray();
         return sorted.Select((k, i) => KeyValuePair.Create(k, i)).ToImmutableMap();
+    }
+
+    /// <summary>Looks the map up 32 times per key plus 256 (the provisional index's threshold), plus one.</summary>
+    private static void Analyse(ImmutableMap<string, int> map)
+    {
+        Assert.IsType<ProvisionalStringIndex>(map.Lookup);
+        string probe = map.IsEmpty ? "" : map.Keys[0];
+        for (int i = 0; i < 32 * map.Count + 256 + 1; i++) map.ContainsKey(probe);
+        Assert.IsNotType<ProvisionalStringIndex>(map.Lookup);
     }
 
     [Fact]
@@ -88,14 +105,55 @@ public class KeyIndexTests
     }
 
     [Fact]
-    public void Random_key_sets_are_found_exactly()
+    public void Random_key_sets_are_found_exactly_before_and_after_the_analysis()
     {
         Gen.Select(Gen.String[Gen.Char["abc_xyz\u00e9"], 0, 12].Array[0, 200], Gen.String[Gen.Char["abc_"], 0, 12].Array[0, 20])
             .Sample((keys, probes) =>
             {
-                var map = Indexed(keys);
+                var map = Fresh(keys);
+                var provisional = Assert.IsType<ProvisionalStringIndex>(map.Lookup);
+                if (provisional.Quick is StringHashIndex quick) Assert.InRange(quick.LargestBucket, 1, 12);
+                AssertFindsExactly(map, keys, probes.Where(p => !keys.Contains(p)));
+                Analyse(map);
                 if (map.Lookup is StringHashIndex index) Assert.InRange(index.LargestBucket, 1, 12);
                 AssertFindsExactly(map, keys, probes.Where(p => !keys.Contains(p)));
             }, iter: 200);
+    }
+
+    [Fact]
+    public void A_map_starts_with_an_index_that_needs_no_analysis_and_swaps_in_the_analysed_one_after_enough_lookups()
+    {
+        var keys = Enumerable.Range(0, 500).Select(i => $"k{i:D5}").ToArray();
+        var map = Fresh(keys);
+        var provisional = Assert.IsType<ProvisionalStringIndex>(map.Lookup);
+        Assert.Equal("Full", Assert.IsAssignableFrom<StringHashIndex>(provisional.Quick).HashName);
+        for (int i = 0; i < 32 * 500 + 256; i++) Assert.True(map.ContainsKey(keys[i % 500]));
+        Assert.Same(provisional, map.Lookup); // exactly at the threshold: not yet
+        Assert.True(map.TryGetValue("k00007", out int seven));
+        Assert.Equal(7, seven);
+        var analysed = Assert.IsAssignableFrom<StringHashIndex>(map.Lookup);
+        Assert.Equal("Window4FromEnd", analysed.HashName);
+        Assert.Same(provisional.Analysed, analysed);
+    }
+
+    [Fact]
+    public void Maps_that_share_a_key_set_share_the_analysed_index()
+    {
+        var map = Fresh(["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota"]);
+        var other = map.SetItem("beta", 42);  // same keys: shares the provisional index
+        Assert.Same(map.Lookup, other.Lookup);
+        Analyse(map);
+        Assert.IsType<ProvisionalStringIndex>(other.Lookup);
+        Assert.True(other.TryGetValue("beta", out int beta)); // past the shared count: other swaps too
+        Assert.Equal(42, beta);
+        Assert.Same(map.Lookup, other.Lookup);
+    }
+
+    [Fact]
+    public void Small_maps_start_on_length_buckets()
+    {
+        var map = Fresh(["lr", "seed", "model"]);
+        Assert.IsType<StringLengthBucketIndex>(Assert.IsType<ProvisionalStringIndex>(map.Lookup).Quick);
+        AssertFindsExactly(map, ["lr", "seed", "model"], ["l", "Seed", "modeL", ""]);
     }
 }

@@ -29,7 +29,7 @@ internal sealed class GenericKeyIndex<TKey> : KeyIndex<TKey> where TKey : notnul
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public override int IndexOf(TKey key)
+    public override int IndexOf(TKey key, ref KeyIndex<TKey>? holder)
     {
         var comparer = ModelEqualityComparer<TKey>.Instance;
         int hash = comparer.GetHashCode(key);

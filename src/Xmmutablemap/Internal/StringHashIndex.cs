@@ -50,6 +50,14 @@ internal abstract class StringHashIndex : KeyIndex<string>
             ?? Table<RandomizedHasher>.TryBuild(keys, min, max, default)!;
     }
 
+    /// <summary>A table on all the characters of the keys, with no analysis: what a map's first lookups use.</summary>
+    public static StringHashIndex BuildOnFullKeys(string[] keys)
+    {
+        var (min, max) = LengthRange(keys);
+        return (StringHashIndex?)Table<FullHasher>.TryBuild(keys, min, max, default)
+            ?? Table<RandomizedHasher>.TryBuild(keys, min, max, default)!;
+    }
+
     private static (int Min, int Max) LengthRange(string[] keys)
     {
         int min = keys.Length == 0 ? 0 : int.MaxValue, max = 0;
@@ -264,7 +272,7 @@ internal abstract class StringHashIndex : KeyIndex<string>
             return false;
         }
 
-        public override int IndexOf(string key)
+        public override int IndexOf(string key, ref KeyIndex<string>? holder)
         {
             if ((uint)(key.Length - _minLength) > _lengthRange) return -1;
             int hash = _hasher.Hash(key);

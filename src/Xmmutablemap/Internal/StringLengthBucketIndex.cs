@@ -47,7 +47,7 @@ internal sealed class StringLengthBucketIndex : KeyIndex<string>
         return new StringLengthBucketIndex(keys, min, start, slots);
     }
 
-    public override int IndexOf(string key)
+    public override int IndexOf(string key, ref KeyIndex<string>? holder)
     {
         uint bucket = (uint)(key.Length - _minLength);
         var starts = _bucketStart;
