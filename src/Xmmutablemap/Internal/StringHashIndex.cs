@@ -231,7 +231,7 @@ internal abstract class StringHashIndex : KeyIndex<string>
             }
         }
 
-        public static Table<THasher>? TryBuild(string[] keys, int min, int max, THasher hasher)
+        public static StringHashIndex? TryBuild(string[] keys, int min, int max, THasher hasher)
         {
             var hashes = new int[keys.Length];
             for (int i = 0; i < keys.Length; i++) hashes[i] = hasher.Hash(keys[i]);
@@ -239,6 +239,7 @@ internal abstract class StringHashIndex : KeyIndex<string>
             // Small sets get up to 16 buckets per key until no two keys share one: a hit then always finds
             // its key first in its bucket, so the lookup's loop runs once and its branch stays predictable.
             while (keys.Length <= SmallSet && size < keys.Length * 16 && SharesABucket(hashes, size)) size *= 2;
+            if (keys.Length <= SmallSet && !SharesABucket(hashes, size)) return new SlotTable<THasher>(keys, hasher, min, max, hashes, size);
             var starts = new int[size + 2];
             foreach (int hash in hashes)
             {
@@ -259,7 +260,7 @@ internal abstract class StringHashIndex : KeyIndex<string>
             return new Table<THasher>(keys, hasher, min, max, starts, entryHashes, entryKeys, positions);
         }
 
-        private static bool SharesABucket(int[] hashes, int size)
+        internal static bool SharesABucket(int[] hashes, int size)
         {
             Span<bool> taken = size <= 1024 ? stackalloc bool[size] : new bool[size];
             taken.Clear();
@@ -283,20 +284,88 @@ internal abstract class StringHashIndex : KeyIndex<string>
             var keys = _entryKeys;
             for (int i = starts[bucket]; (uint)i < (uint)end; i++)
             {
-                if (hashes[i] == hash && string.Equals(keys[i], key)) return _positions[i];
+                if (hashes[i] == hash && keys[i].Length == key.Length && SameChars(keys[i], key)) return _positions[i];
             }
             return -1;
         }
     }
 
-    /// <summary>Mixes a window's characters and the key's length into a seeded 32-bit hash.</summary>
+    /// <summary>
+    /// The table for a small key set whose hash puts every key in a bucket of its own: one slot per bucket,
+    /// holding the key, its hash and its position side by side, so a lookup reads one slot and compares once.
+    /// </summary>
+    private sealed class SlotTable<THasher> : StringHashIndex where THasher : struct, IHasher
+    {
+        private readonly THasher _hasher;
+        private readonly int _minLength;
+        private readonly uint _lengthRange;
+        private readonly int _mask;
+        private readonly Slot[] _slots;
+
+        public SlotTable(string[] keys, THasher hasher, int min, int max, int[] hashes, int size) : base(keys)
+        {
+            _hasher = hasher;
+            _minLength = min;
+            _lengthRange = (uint)(max - min);
+            _mask = size - 1;
+            _slots = new Slot[size];
+            for (int i = 0; i < keys.Length; i++) _slots[hashes[i] & _mask] = new Slot(keys[i], hashes[i], i);
+        }
+
+        internal override string HashName => _hasher.Name;
+
+        internal override int LargestBucket => Keys.Length == 0 ? 0 : 1;
+
+        public override int IndexOf(string key, ref KeyIndex<string>? holder)
+        {
+            if ((uint)(key.Length - _minLength) > _lengthRange) return -1;
+            int hash = _hasher.Hash(key);
+            ref readonly Slot slot = ref _slots[hash & _mask];
+            // An empty slot's key is null, which no key equals.
+            return slot.Hash == hash && slot.Key is { } stored && stored.Length == key.Length && SameChars(stored, key) ? slot.Position : -1;
+        }
+
+        private readonly record struct Slot(string? Key, int Hash, int Position);
+    }
+
+    /// <summary>
+    /// Whether two strings of the same length hold the same characters. Keys of up to eight characters are
+    /// compared inline as two overlapping words (config keys are often that short, and the call into the
+    /// vectorized comparison costs more than comparing them); longer ones by <see cref="string.Equals(string, string)"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool SameChars(string stored, string key)
+    {
+        int length = key.Length;
+        ref byte a = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(stored.AsSpan()));
+        ref byte b = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(key.AsSpan()));
+        if (length >= 4)
+        {
+            if (length > 8) return string.Equals(stored, key);
+            int last = (length - 4) * sizeof(char);
+            return Unsafe.ReadUnaligned<ulong>(ref a) == Unsafe.ReadUnaligned<ulong>(ref b)
+                && Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref a, last)) == Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref b, last));
+        }
+        if (length >= 2)
+        {
+            int last = (length - 2) * sizeof(char);
+            return Unsafe.ReadUnaligned<uint>(ref a) == Unsafe.ReadUnaligned<uint>(ref b)
+                && Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref a, last)) == Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref b, last));
+        }
+        return length == 0 || a == b && Unsafe.Add(ref a, 1) == Unsafe.Add(ref b, 1);
+    }
+
+    /// <summary>
+    /// Mixes a window's characters and the key's length into a seeded 32-bit hash with one dependent
+    /// multiplication: the window's halves are folded first, so that every character reaches the product's
+    /// upper half, which is kept; the length's product is computed alongside. Weak sets of keys are caught
+    /// by the analysis (too many equal hashes, or a bucket over <see cref="MaxBucket"/>), not by the mixing.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Mix(ulong window, int length)
     {
-        ulong h = (window ^ Seed) * 0x9E3779B97F4A7C15UL;
-        h ^= (h >> 29) ^ (uint)length;
-        h *= 0xBF58476D1CE4E5B9UL;
-        return (int)(h ^ (h >> 32));
+        ulong h = ((window ^ (window >> 32) ^ Seed) * 0x9E3779B97F4A7C15UL) ^ ((ulong)(uint)length * 0xC2B2AE3D27D4EB4FUL);
+        return (int)(h >> 32);
     }
 
     /// <summary>
