@@ -193,7 +193,7 @@ internal abstract class StringHashIndex : KeyIndex<string>
     /// <summary>
     /// The table for one hash, generic over the hasher so that its hash inlines into the lookup. Buckets are
     /// contiguous runs of entries (start offsets in <see cref="_bucketStarts"/>), each entry its stored hash,
-    /// its key and the key's position in canonical order: a lookup touches three arrays, in order.
+    /// its key and the key's position in canonical order side by side: a lookup touches two arrays.
     /// </summary>
     private sealed class Table<THasher> : StringHashIndex where THasher : struct, IHasher
     {
@@ -202,11 +202,9 @@ internal abstract class StringHashIndex : KeyIndex<string>
         private readonly uint _lengthRange;
         private readonly int _mask;
         private readonly int[] _bucketStarts;   // bucket b holds entries [_bucketStarts[b], _bucketStarts[b + 1])
-        private readonly int[] _hashCodes;
-        private readonly string[] _entryKeys;
-        private readonly int[] _positions;
+        private readonly Entry[] _entries;
 
-        private Table(string[] keys, THasher hasher, int min, int max, int[] bucketStarts, int[] hashCodes, string[] entryKeys, int[] positions)
+        private Table(string[] keys, THasher hasher, int min, int max, int[] bucketStarts, Entry[] entries)
             : base(keys)
         {
             _hasher = hasher;
@@ -214,9 +212,7 @@ internal abstract class StringHashIndex : KeyIndex<string>
             _lengthRange = (uint)(max - min);
             _mask = bucketStarts.Length - 3; // size + 2 entries: see TryBuild
             _bucketStarts = bucketStarts;
-            _hashCodes = hashCodes;
-            _entryKeys = entryKeys;
-            _positions = positions;
+            _entries = entries;
         }
 
         internal override string HashName => _hasher.Name;
@@ -247,17 +243,13 @@ internal abstract class StringHashIndex : KeyIndex<string>
             }
             // Counting sort into buckets: starts[b + 1] becomes bucket b's next free entry, then its end.
             for (int b = 2; b < starts.Length; b++) starts[b] += starts[b - 1];
-            var entryHashes = new int[keys.Length];
-            var entryKeys = new string[keys.Length];
-            var positions = new int[keys.Length];
+            var entries = new Entry[keys.Length];
             for (int i = 0; i < keys.Length; i++)
             {
                 int at = starts[(hashes[i] & (size - 1)) + 1]++;
-                entryHashes[at] = hashes[i];
-                entryKeys[at] = keys[i];
-                positions[at] = i;
+                entries[at] = new Entry(keys[i], hashes[i], i);
             }
-            return new Table<THasher>(keys, hasher, min, max, starts, entryHashes, entryKeys, positions);
+            return new Table<THasher>(keys, hasher, min, max, starts, entries);
         }
 
         internal static bool SharesABucket(int[] hashes, int size)
@@ -280,11 +272,11 @@ internal abstract class StringHashIndex : KeyIndex<string>
             int bucket = hash & _mask;
             var starts = _bucketStarts;
             int end = starts[bucket + 1];
-            var hashes = _hashCodes;
-            var keys = _entryKeys;
+            var entries = _entries;
             for (int i = starts[bucket]; (uint)i < (uint)end; i++)
             {
-                if (hashes[i] == hash && keys[i].Length == key.Length && SameChars(keys[i], key)) return _positions[i];
+                ref readonly Entry entry = ref entries[i];
+                if (entry.Hash == hash && entry.Key!.Length == key.Length && SameChars(entry.Key, key)) return entry.Position;
             }
             return -1;
         }
@@ -300,7 +292,7 @@ internal abstract class StringHashIndex : KeyIndex<string>
         private readonly int _minLength;
         private readonly uint _lengthRange;
         private readonly int _mask;
-        private readonly Slot[] _slots;
+        private readonly Entry[] _slots;
 
         public SlotTable(string[] keys, THasher hasher, int min, int max, int[] hashes, int size) : base(keys)
         {
@@ -308,8 +300,8 @@ internal abstract class StringHashIndex : KeyIndex<string>
             _minLength = min;
             _lengthRange = (uint)(max - min);
             _mask = size - 1;
-            _slots = new Slot[size];
-            for (int i = 0; i < keys.Length; i++) _slots[hashes[i] & _mask] = new Slot(keys[i], hashes[i], i);
+            _slots = new Entry[size];
+            for (int i = 0; i < keys.Length; i++) _slots[hashes[i] & _mask] = new Entry(keys[i], hashes[i], i);
         }
 
         internal override string HashName => _hasher.Name;
@@ -320,13 +312,14 @@ internal abstract class StringHashIndex : KeyIndex<string>
         {
             if ((uint)(key.Length - _minLength) > _lengthRange) return -1;
             int hash = _hasher.Hash(key);
-            ref readonly Slot slot = ref _slots[hash & _mask];
+            ref readonly Entry slot = ref _slots[hash & _mask];
             // An empty slot's key is null, which no key equals.
             return slot.Hash == hash && slot.Key is { } stored && stored.Length == key.Length && SameChars(stored, key) ? slot.Position : -1;
         }
-
-        private readonly record struct Slot(string? Key, int Hash, int Position);
     }
+
+    /// <summary>A key with its hash and its position in canonical order, side by side: a lookup reads one cache line.</summary>
+    private readonly record struct Entry(string? Key, int Hash, int Position);
 
     /// <summary>
     /// Whether two strings of the same length hold the same characters. Keys of up to eight characters are
@@ -374,6 +367,7 @@ internal abstract class StringHashIndex : KeyIndex<string>
     /// the last word is read ending at the last byte (overlapping the one before), so no tail loop is needed;
     /// strings under four chars are packed into one word.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int FastHash(string s)
     {
         var bytes = MemoryMarshal.AsBytes(s.AsSpan());
