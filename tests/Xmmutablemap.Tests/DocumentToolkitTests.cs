@@ -1,3 +1,4 @@
+using CsCheck;
 using System.Collections.Immutable;
 using Xmmutablemap.Documents;
 
@@ -84,6 +85,23 @@ public class DocumentToolkitTests
         Assert.Equal(expected.GetType(), value.GetType());
         Assert.Equal(expected, value);
         Assert.Equal(expected, ModelNumbers.ParseNumber(text.AsSpan(), new DocumentPath()));
+    }
+
+    [Fact]
+    public void Plain_decimals_read_as_exactly_the_double_the_runtime_parses()
+    {
+        // Up to 15 digits take a fast path; the expected value is the runtime's own parser's, compared bit for bit.
+        Gen.Select(Gen.Bool, Gen.String[Gen.Char['0', '9'], 1, 10], Gen.String[Gen.Char['0', '9'], 1, 12])
+            .Where((_, whole, _) => whole.Length == 1 || whole[0] != '0')
+            .Sample((negative, whole, fraction) =>
+            {
+                string text = (negative ? "-" : "") + whole + "." + fraction;
+                double expected = double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+                var value = Assert.IsType<double>(ModelNumbers.ParseNumber(System.Text.Encoding.UTF8.GetBytes(text), new DocumentPath()));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(value));
+            }, iter: 20_000);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(-0.0), BitConverter.DoubleToInt64Bits((double)ModelNumbers.ParseNumber("-0.000"u8, new DocumentPath())));
+        Assert.Equal(0.1 + 0.2 - 0.2, (double)ModelNumbers.ParseNumber("0.10000000000000003"u8, new DocumentPath())); // 17 digits: the general parser
     }
 
     [Theory]

@@ -97,8 +97,40 @@ public static class ModelNumbers
 
     private static double ParseFloat(ReadOnlySpan<byte> utf8, DocumentPath path, DocumentPosition position)
     {
+        if (TryParseShortDecimal(utf8, out double fast)) return fast;
         if (!double.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out double d))
             throw new DocumentException($"{System.Text.Encoding.UTF8.GetString(utf8)} is not a number", path.ToString(), position);
         return double.IsInfinity(d) ? throw new DocumentException(FloatOverflowReason(System.Text.Encoding.UTF8.GetString(utf8)), path.ToString(), position) : d;
+    }
+
+    private static readonly double[] PowersOfTen = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+    /// <summary>
+    /// Plain decimals of at most 15 digits (<c>-0.0125</c>, the usual float in a config), without the general
+    /// parser: the digits as an integer (below 2^53, so exact) divided by a power of ten (exact up to 10^22) is
+    /// the correctly rounded value, because one IEEE division rounds correctly (Clinger's fast path). Anything
+    /// else (exponents, more digits) is left to <see cref="double.TryParse(ReadOnlySpan{byte}, NumberStyles, IFormatProvider?, out double)"/>.
+    /// </summary>
+    private static bool TryParseShortDecimal(ReadOnlySpan<byte> utf8, out double value)
+    {
+        value = 0;
+        int at = utf8.Length > 0 && utf8[0] == (byte)'-' ? 1 : 0;
+        int point = -1, digits = 0;
+        ulong mantissa = 0;
+        for (; at < utf8.Length; at++)
+        {
+            uint digit = (uint)(utf8[at] - '0');
+            if (digit <= 9)
+            {
+                mantissa = mantissa * 10 + digit;
+                digits++;
+            }
+            else if (utf8[at] == (byte)'.' && point < 0) point = digits;
+            else return false;
+        }
+        if (point <= 0 || point == digits || digits > 15) return false; // needs digits on both sides of one point
+        value = mantissa / PowersOfTen[digits - point];
+        if (utf8[0] == (byte)'-') value = -value;
+        return true;
     }
 }
