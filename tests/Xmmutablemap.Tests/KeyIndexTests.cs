@@ -137,6 +137,29 @@ public class KeyIndexTests
     }
 
     [Fact]
+    public void Threads_looking_up_a_map_while_its_index_is_swapped_all_get_right_answers()
+    {
+        var keys = Enumerable.Range(0, 500).Select(i => $"param_{i:D3}.value").ToArray();
+        var map = Fresh(keys);
+        var start = new Barrier(4);
+        var wrong = new int[4];
+        var threads = Enumerable.Range(0, 4).Select(t => new Thread(() =>
+        {
+            start.SignalAndWait();
+            for (int i = 0; i < 20_000; i++)
+            {
+                int k = (i * 7 + t) % 500;
+                if (!map.TryGetValue(keys[k], out int position) || position != k) wrong[t]++;
+                if (map.ContainsKey($"param_{k:D3}.valuE")) wrong[t]++;
+            }
+        })).ToArray();
+        foreach (var thread in threads) thread.Start();
+        foreach (var thread in threads) thread.Join();
+        Assert.Equal([0, 0, 0, 0], wrong);
+        Assert.IsNotType<ProvisionalStringIndex>(map.Lookup);
+    }
+
+    [Fact]
     public void Maps_that_share_a_key_set_share_the_analysed_index()
     {
         var map = Fresh(["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota"]);
@@ -152,9 +175,9 @@ public class KeyIndexTests
     [Fact]
     public void Keys_that_differ_from_a_key_in_any_one_character_are_not_found()
     {
-        // One key of each length from 0 to 12 (short keys are compared word by word): changing any one
+        // One key of each length from 0 to 40 (keys up to 32 characters are compared word by word or by vector): changing any one
         // character of any key must make a miss, in the provisional index and the analysed one.
-        var keys = Enumerable.Range(0, 13).Select(n => string.Concat(Enumerable.Range(0, n).Select(i => (char)('a' + i)))).ToArray();
+        var keys = Enumerable.Range(0, 41).Select(n => string.Concat(Enumerable.Range(0, n).Select(i => (char)('a' + i % 26)))).ToArray();
         var near = keys.SelectMany(k => Enumerable.Range(0, k.Length).Select(i => string.Create(k.Length, (k, i), (span, state) =>
         {
             state.k.AsSpan().CopyTo(span);

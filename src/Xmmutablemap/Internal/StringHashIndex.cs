@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Xmmutablemap.Internal;
 
@@ -322,9 +323,9 @@ internal abstract class StringHashIndex : KeyIndex<string>
     private readonly record struct Entry(string? Key, int Hash, int Position);
 
     /// <summary>
-    /// Whether two strings of the same length hold the same characters. Keys of up to eight characters are
-    /// compared inline as two overlapping words (config keys are often that short, and the call into the
-    /// vectorized comparison costs more than comparing them); longer ones by <see cref="string.Equals(string, string)"/>.
+    /// Whether two strings of the same length hold the same characters. Keys of up to 32 characters (nearly
+    /// all config keys) are compared inline as two overlapping words or vectors, one from each end; the call
+    /// into the general comparison costs more than that. Longer ones go to <see cref="string.Equals(string, string)"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool SameChars(string stored, string key)
@@ -332,9 +333,24 @@ internal abstract class StringHashIndex : KeyIndex<string>
         int length = key.Length;
         ref byte a = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(stored.AsSpan()));
         ref byte b = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(key.AsSpan()));
+        if (length > 8)
+        {
+            int lastVector = length * sizeof(char) - Vector128<byte>.Count;
+            if (length <= 16)
+            {
+                return Vector128.LoadUnsafe(ref a) == Vector128.LoadUnsafe(ref b)
+                    && Vector128.LoadUnsafe(ref a, (nuint)lastVector) == Vector128.LoadUnsafe(ref b, (nuint)lastVector);
+            }
+            if (length <= 32 && Vector256.IsHardwareAccelerated)
+            {
+                int lastWide = length * sizeof(char) - Vector256<byte>.Count;
+                return Vector256.LoadUnsafe(ref a) == Vector256.LoadUnsafe(ref b)
+                    && Vector256.LoadUnsafe(ref a, (nuint)lastWide) == Vector256.LoadUnsafe(ref b, (nuint)lastWide);
+            }
+            return string.Equals(stored, key);
+        }
         if (length >= 4)
         {
-            if (length > 8) return string.Equals(stored, key);
             int last = (length - 4) * sizeof(char);
             return Unsafe.ReadUnaligned<ulong>(ref a) == Unsafe.ReadUnaligned<ulong>(ref b)
                 && Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref a, last)) == Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref b, last));
