@@ -192,26 +192,21 @@ public sealed partial class ImmutableMap<TKey, TValue> :
         var keys = _keys;
         var values = _values;
         writer.WriteMapHeader(keys.Length);
+        // String keys with reference-type values (the model map ImmutableMap<string, object?>): a loop with no
+        // generic type tests, which cost a runtime lookup each in shared generic code. It names a failing key itself.
+        if (keys is string[] stringKeys && values is object?[] objects)
+        {
+            writer.WriteModelEntries(stringKeys, objects);
+            writer.Exit();
+            return;
+        }
         int i = 0;
         try
         {
-            // String keys with reference-type values (the model map ImmutableMap<string, object?>): a loop with
-            // no generic type tests, which cost a runtime lookup each in shared generic code.
-            if (keys is string[] stringKeys && values is object?[] objects)
+            for (; i < keys.Length; i++)
             {
-                for (; i < stringKeys.Length; i++)
-                {
-                    writer.WriteString(stringKeys[i]);
-                    writer.WriteObject(objects[i]);
-                }
-            }
-            else
-            {
-                for (; i < keys.Length; i++)
-                {
-                    writer.WriteKey(keys[i]);
-                    writer.WriteValue(values[i]);
-                }
+                writer.WriteKey(keys[i]);
+                writer.WriteValue(values[i]);
             }
             writer.Exit();
         }

@@ -118,6 +118,45 @@ internal sealed class CanonicalWriter
         throw new NonModelValueException($"{value.GetType().FullName} is not a model value (null, bool, integer, float, string, ImmutableArray<byte>, ImmutableArray<T>/ImmutableList<T>, ImmutableMap); ImmutableMap.Freeze converts mutable values.");
     }
 
+    /// <summary>
+    /// The entries of a model map (string keys, object values), in a loop outside the map's shared generic code.
+    /// Short ASCII keys, nearly all keys, are narrowed inline: the general path's call costs more than the copy.
+    /// </summary>
+    public void WriteModelEntries(string[] keys, object?[] values)
+    {
+        int i = 0;
+        try
+        {
+            for (; i < keys.Length; i++)
+            {
+                string key = keys[i];
+                if (!TryWriteShortAscii(key)) WriteString(key);
+                WriteObject(values[i]);
+            }
+        }
+        catch (NonModelValueException e)
+        {
+            string key = keys[i];
+            throw e.Under(parent => ModelPath.Key(parent, key));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryWriteShortAscii(string value)
+    {
+        if (value.Length > 16 || value.Length + 1 > BufferSize - _position) return false;
+        var room = _buffer.AsSpan(_position + 1, value.Length);
+        for (int k = 0; k < room.Length; k++)
+        {
+            char c = value[k];
+            if (c > 0x7F) return false;
+            room[k] = (byte)c;
+        }
+        _buffer[_position] = (byte)(0xa0 | value.Length);
+        _position += value.Length + 1;
+        return true;
+    }
+
     private void WriteList(ImmutableArray<object?> items)
     {
         Enter();
