@@ -36,6 +36,8 @@ internal abstract class StringHashIndex : KeyIndex<string>
     public static StringHashIndex? TryBuildOnWindow(string[] keys)
     {
         var (min, max) = LengthRange(keys);
+        // Keys of one or two characters are their own hash: no window is cheaper, and no compare is needed.
+        if (min >= 1 && max <= 2 && Table<PackedHasher>.TryBuild(keys, min, max, default) is { } packed) return packed;
         var distinct = new HashSet<int>();
         return TryWindows<Window1>(keys, min, max, 1, distinct)
             ?? TryWindows<Window2>(keys, min, max, 2, distinct)
@@ -47,7 +49,9 @@ internal abstract class StringHashIndex : KeyIndex<string>
     public static StringHashIndex BuildOnWholeKeys(string[] keys)
     {
         var (min, max) = LengthRange(keys);
-        return (min >= 4 && FewDuplicates(keys, default(EndsHasher), new HashSet<int>()) ? Table<EndsHasher>.TryBuild(keys, min, max, default) : null)
+        var distinct = new HashSet<int>();
+        return (min >= 4 && FewDuplicates(keys, default(EndsHasher), distinct) ? Table<EndsHasher>.TryBuild(keys, min, max, default) : null)
+            ?? (min >= 3 && FewDuplicates(keys, default(HeadAndTailHasher), distinct) ? Table<HeadAndTailHasher>.TryBuild(keys, min, max, default) : null)
             ?? (StringHashIndex?)Table<FullHasher>.TryBuild(keys, min, max, default)
             ?? Table<RandomizedHasher>.TryBuild(keys, min, max, default)!;
     }
@@ -100,6 +104,13 @@ internal abstract class StringHashIndex : KeyIndex<string>
     internal interface IHasher
     {
         int Hash(string key);
+
+        /// <summary>
+        /// Whether equal hashes of keys of equal length mean equal keys (the hash is a bijection of the
+        /// characters), so that a lookup need not compare characters.
+        /// </summary>
+        bool IsExact { get; }
+
         bool MayGiveUp { get; }
         string Name { get; }
     }
@@ -129,6 +140,7 @@ internal abstract class StringHashIndex : KeyIndex<string>
     {
         public static Window1 Create(int start, int width, bool fromEnd) => new(new WindowStart(start, width, fromEnd));
         public int Hash(string key) => Mix(key[at.In(key)], key.Length);
+        public bool IsExact => false;
         public bool MayGiveUp => true;
         public string Name => at.Name(1);
     }
@@ -137,6 +149,7 @@ internal abstract class StringHashIndex : KeyIndex<string>
     {
         public static Window2 Create(int start, int width, bool fromEnd) => new(new WindowStart(start, width, fromEnd));
         public int Hash(string key) => Mix(MemoryMarshal.Read<uint>(MemoryMarshal.AsBytes(key.AsSpan(at.In(key), 2))), key.Length);
+        public bool IsExact => false;
         public bool MayGiveUp => true;
         public string Name => at.Name(2);
     }
@@ -145,6 +158,7 @@ internal abstract class StringHashIndex : KeyIndex<string>
     {
         public static Window4 Create(int start, int width, bool fromEnd) => new(new WindowStart(start, width, fromEnd));
         public int Hash(string key) => Mix(MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(key.AsSpan(at.In(key), 4))), key.Length);
+        public bool IsExact => false;
         public bool MayGiveUp => true;
         public string Name => at.Name(4);
     }
@@ -160,8 +174,30 @@ internal abstract class StringHashIndex : KeyIndex<string>
             return Mix(first ^ (second * 0xC2B2AE3D27D4EB4FUL), key.Length);
         }
 
+        public bool IsExact => false;
         public bool MayGiveUp => true;
         public string Name => at.Name(8);
+    }
+
+    /// <summary>
+    /// Keys of one or two characters: both characters read as one 32-bit word (a one-character key's second
+    /// half is its terminating null, which every string has) and mixed by steps that are each invertible, so
+    /// that two keys of the same length have the same hash only if they are equal. The rotation at the end
+    /// brings the product's best-mixed upper bits down to where the table's mask takes them.
+    /// </summary>
+    private readonly struct PackedHasher : IHasher
+    {
+        public int Hash(string key)
+        {
+            uint packed = Unsafe.ReadUnaligned<uint>(ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(key.AsSpan())));
+            uint h = packed ^ (uint)Seed;
+            h ^= h >> 16;
+            return (int)BitOperations.RotateLeft(h * 0x9E3779B1u, 16);
+        }
+
+        public bool IsExact => true;
+        public bool MayGiveUp => true;
+        public string Name => "Packed";
     }
 
     /// <summary>The first and the last four characters: where keys that share neither a prefix nor a suffix differ.</summary>
@@ -174,13 +210,49 @@ internal abstract class StringHashIndex : KeyIndex<string>
             return Mix(first ^ (last * 0xC2B2AE3D27D4EB4FUL), key.Length);
         }
 
+        public bool IsExact => false;
         public bool MayGiveUp => true;
         public string Name => "Ends";
+    }
+
+    /// <summary>
+    /// The first four and the last sixteen characters, read as five words whatever the key's length, so the
+    /// hash has no loop and no branch: config keys of mixed lengths and shapes (<c>lr7</c> beside
+    /// <c>optimizer.param_groups.7.weight_decay</c>) mostly differ near their end, and a hash whose work
+    /// depends on the length mispredicts from one key to the next. Words past a short key's start are read
+    /// at its start instead (clamped), and a key of three characters is read with its terminating null,
+    /// which every string has, so no read leaves the string.
+    /// </summary>
+    private readonly struct HeadAndTailHasher : IHasher
+    {
+        public int Hash(string key)
+        {
+            int length = key.Length * sizeof(char);
+            ref byte start = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(key.AsSpan()));
+            ulong head = Unsafe.ReadUnaligned<ulong>(ref start);
+            ulong a = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, Math.Max(length - 32, 0)));
+            ulong b = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, Math.Max(length - 24, 0)));
+            ulong c = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, Math.Max(length - 16, 0)));
+            ulong d = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, Math.Max(length - 8, 0)));
+            ulong x = (Seed ^ head ^ BitOperations.RotateLeft(a, 32)) * 0xBF58476D1CE4E5B9UL;
+            ulong y = (Seed ^ b ^ ((ulong)(uint)length << 40)) * 0x94D049BB133111EBUL;
+            x = (BitOperations.RotateLeft(x, 23) ^ c) * 0xBF58476D1CE4E5B9UL;
+            y = (BitOperations.RotateLeft(y, 29) ^ d) * 0x94D049BB133111EBUL;
+            ulong h = x ^ BitOperations.RotateLeft(y, 32);
+            h ^= h >> 31;
+            h *= 0x94D049BB133111EBUL;
+            return (int)(h ^ (h >> 32));
+        }
+
+        public bool IsExact => false;
+        public bool MayGiveUp => true;
+        public string Name => "HeadAndTail";
     }
 
     private readonly struct FullHasher : IHasher
     {
         public int Hash(string key) => FastHash(key);
+        public bool IsExact => false;
         public bool MayGiveUp => true;
         public string Name => "Full";
     }
@@ -188,6 +260,7 @@ internal abstract class StringHashIndex : KeyIndex<string>
     private readonly struct RandomizedHasher : IHasher
     {
         public int Hash(string key) => key.GetHashCode();
+        public bool IsExact => false;
         public bool MayGiveUp => false;
         public string Name => "Randomized";
     }
@@ -278,7 +351,7 @@ internal abstract class StringHashIndex : KeyIndex<string>
             for (int i = starts[bucket]; (uint)i < (uint)end; i++)
             {
                 ref readonly Entry entry = ref entries[i];
-                if (entry.Hash == hash && entry.Key!.Length == key.Length && SameChars(entry.Key, key)) return entry.Position;
+                if (entry.Hash == hash && entry.Key!.Length == key.Length && (_hasher.IsExact || SameChars(entry.Key, key))) return entry.Position;
             }
             return -1;
         }
@@ -316,7 +389,7 @@ internal abstract class StringHashIndex : KeyIndex<string>
             int hash = _hasher.Hash(key);
             ref readonly Entry slot = ref _slots[hash & _mask];
             // An empty slot's key is null, which no key equals.
-            return slot.Hash == hash && slot.Key is { } stored && stored.Length == key.Length && SameChars(stored, key) ? slot.Position : -1;
+            return slot.Hash == hash && slot.Key is { } stored && stored.Length == key.Length && (_hasher.IsExact || SameChars(stored, key)) ? slot.Position : -1;
         }
     }
 
@@ -324,29 +397,35 @@ internal abstract class StringHashIndex : KeyIndex<string>
     private readonly record struct Entry(string? Key, int Hash, int Position);
 
     /// <summary>
-    /// Whether two strings of the same length hold the same characters. Keys of up to 32 characters (nearly
-    /// all config keys) are compared inline as two overlapping words or vectors, one from each end; the call
-    /// into the general comparison costs more than that. Longer ones go to <see cref="string.Equals(string, string)"/>.
+    /// Whether two strings of the same length hold the same characters. Keys of up to 64 characters (nearly
+    /// all config keys) are compared inline as overlapping words or vectors, the last ending at the key's end;
+    /// the call into the general comparison costs more than that. Longer ones go to <see cref="string.Equals(string, string)"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool SameChars(string stored, string key)
+    internal static bool SameChars(string stored, string key)
     {
         int length = key.Length;
         ref byte a = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(stored.AsSpan()));
         ref byte b = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(key.AsSpan()));
+        if (length >= 16 && length <= 64 && Vector256.IsHardwareAccelerated)
+        {
+            // Four 32-byte compares at clamped offsets (the last ends at the key's end), so every length from
+            // 16 to 64 takes this one path: config keys of several lengths do not mispredict among paths.
+            nuint last = (nuint)(length * sizeof(char) - Vector256<byte>.Count);
+            nuint second = Math.Min((nuint)Vector256<byte>.Count, last), third = Math.Min((nuint)(2 * Vector256<byte>.Count), last);
+            var difference = (Vector256.LoadUnsafe(ref a) ^ Vector256.LoadUnsafe(ref b))
+                | (Vector256.LoadUnsafe(ref a, second) ^ Vector256.LoadUnsafe(ref b, second))
+                | (Vector256.LoadUnsafe(ref a, third) ^ Vector256.LoadUnsafe(ref b, third))
+                | (Vector256.LoadUnsafe(ref a, last) ^ Vector256.LoadUnsafe(ref b, last));
+            return difference == Vector256<byte>.Zero;
+        }
         if (length > 8)
         {
-            int lastVector = length * sizeof(char) - Vector128<byte>.Count;
             if (length <= 16)
             {
+                nuint lastVector = (nuint)(length * sizeof(char) - Vector128<byte>.Count);
                 return Vector128.LoadUnsafe(ref a) == Vector128.LoadUnsafe(ref b)
-                    && Vector128.LoadUnsafe(ref a, (nuint)lastVector) == Vector128.LoadUnsafe(ref b, (nuint)lastVector);
-            }
-            if (length <= 32 && Vector256.IsHardwareAccelerated)
-            {
-                int lastWide = length * sizeof(char) - Vector256<byte>.Count;
-                return Vector256.LoadUnsafe(ref a) == Vector256.LoadUnsafe(ref b)
-                    && Vector256.LoadUnsafe(ref a, (nuint)lastWide) == Vector256.LoadUnsafe(ref b, (nuint)lastWide);
+                    && Vector128.LoadUnsafe(ref a, lastVector) == Vector128.LoadUnsafe(ref b, lastVector);
             }
             return string.Equals(stored, key);
         }
