@@ -7,10 +7,11 @@ namespace Xmmutablemap.Internal;
 
 /// <summary>
 /// For string keys beyond <see cref="StringLengthBucketIndex"/>: a hash table whose hash is chosen per key set,
-/// as <c>FrozenDictionary</c> does. The keys are analysed once: the cheapest window of 1, 2, 4 or 8 characters,
-/// counted from the start or from the end of the key, that tells nearly all keys apart (at most 5% of them
-/// share a hash) is hashed together with the key's length; then the first and last four characters together;
-/// if neither does, every character is hashed,
+/// as <c>FrozenDictionary</c> does. The keys are analysed once: keys of one or two characters are packed into
+/// their own hash; otherwise the cheapest window of 1, 2, 4 or 8 characters, counted from the start or from
+/// the end of the key, that tells nearly all keys apart (at most 5% of them share a hash) is hashed together
+/// with the key's length; then the first and last four characters together; then the first four and the
+/// last sixteen; if none does, every character is hashed,
 /// and in the last resort the randomized <see cref="string.GetHashCode()"/>. A hash is used only if no bucket
 /// gets more than a few keys, so keys that collide (by chance or in a hostile document) cost a rebuild, never
 /// slow lookups. Lookups first reject keys whose length no key has.
