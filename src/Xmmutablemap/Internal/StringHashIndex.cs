@@ -308,10 +308,19 @@ internal abstract class StringHashIndex : KeyIndex<string>
             var hashes = new int[keys.Length];
             for (int i = 0; i < keys.Length; i++) hashes[i] = hasher.Hash(keys[i]);
             int size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(keys.Length, 1) * 2);
-            // Small sets get up to 16 buckets per key until no two keys share one: a hit then always finds
-            // its key first in its bucket, so the lookup's loop runs once and its branch stays predictable.
-            while (keys.Length <= SmallSet && size < keys.Length * 16 && SharesABucket(hashes, size)) size *= 2;
-            if (keys.Length <= SmallSet && !SharesABucket(hashes, size)) return new SlotTable<THasher>(keys, hasher, min, max, hashes, size);
+            // Small sets get up to 16 slots per key until no two keys share one: a lookup then reads one slot and
+            // compares once, with no loop. Each size tries the slot taken from a few different bits of the hash,
+            // so that whether a small set gets its slots does not depend on the process's seed.
+            if (keys.Length <= SmallSet)
+            {
+                for (int slots = size; slots <= Math.Max(keys.Length * 16, size); slots *= 2)
+                {
+                    foreach (int rotation in (ReadOnlySpan<int>)[0, 11, 22, 5])
+                    {
+                        if (!SharesABucket(hashes, slots, rotation)) return new SlotTable<THasher>(keys, hasher, min, max, hashes, slots, rotation);
+                    }
+                }
+            }
             var starts = new int[size + 2];
             foreach (int hash in hashes)
             {
@@ -328,13 +337,13 @@ internal abstract class StringHashIndex : KeyIndex<string>
             return new Table<THasher>(keys, hasher, min, max, starts, entries);
         }
 
-        internal static bool SharesABucket(int[] hashes, int size)
+        internal static bool SharesABucket(int[] hashes, int size, int rotation = 0)
         {
             Span<bool> taken = size <= 1024 ? stackalloc bool[size] : new bool[size];
             taken.Clear();
             foreach (int hash in hashes)
             {
-                ref bool slot = ref taken[hash & (size - 1)];
+                ref bool slot = ref taken[SlotOf(hash, rotation, size - 1)];
                 if (slot) return true;
                 slot = true;
             }
@@ -368,16 +377,18 @@ internal abstract class StringHashIndex : KeyIndex<string>
         private readonly int _minLength;
         private readonly uint _lengthRange;
         private readonly int _mask;
+        private readonly int _rotation;
         private readonly Entry[] _slots;
 
-        public SlotTable(string[] keys, THasher hasher, int min, int max, int[] hashes, int size) : base(keys)
+        public SlotTable(string[] keys, THasher hasher, int min, int max, int[] hashes, int size, int rotation) : base(keys)
         {
             _hasher = hasher;
             _minLength = min;
             _lengthRange = (uint)(max - min);
             _mask = size - 1;
+            _rotation = rotation;
             _slots = new Entry[size];
-            for (int i = 0; i < keys.Length; i++) _slots[hashes[i] & _mask] = new Entry(keys[i], hashes[i], i);
+            for (int i = 0; i < keys.Length; i++) _slots[SlotOf(hashes[i], rotation, _mask)] = new Entry(keys[i], hashes[i], i);
         }
 
         internal override string HashName => _hasher.Name;
@@ -388,11 +399,15 @@ internal abstract class StringHashIndex : KeyIndex<string>
         {
             if ((uint)(key.Length - _minLength) > _lengthRange) return -1;
             int hash = _hasher.Hash(key);
-            ref readonly Entry slot = ref _slots[hash & _mask];
+            ref readonly Entry slot = ref _slots[SlotOf(hash, _rotation, _mask)];
             // An empty slot's key is null, which no key equals.
             return slot.Hash == hash && slot.Key is { } stored && stored.Length == key.Length && (_hasher.IsExact || SameChars(stored, key)) ? slot.Position : -1;
         }
     }
+
+    /// <summary>A small set's slot for a hash: the bits under the mask after rotating the hash right.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SlotOf(int hash, int rotation, int mask) => (int)BitOperations.RotateRight((uint)hash, rotation) & mask;
 
     /// <summary>A key with its hash and its position in canonical order, side by side: a lookup reads one cache line.</summary>
     private readonly record struct Entry(string? Key, int Hash, int Position);
