@@ -118,4 +118,29 @@ public class ContentHashTests
             Assert.All(results, r => Assert.Equal(results[0].Code, r.Code));
         }
     }
+
+    [Fact]
+    public void Strings_of_every_short_length_encode_as_a_header_and_their_utf8_bytes()
+    {
+        // Short ASCII strings are narrowed as overlapping words and vectors whose offsets depend on the length;
+        // for each length up to 40, the string alone, with one character outside ASCII at each position, and as
+        // a map key next to a value must give exactly the fixstr/str8 header and the UTF-8 bytes.
+        foreach (char other in (ReadOnlySpan<char>)['\u0080', '\u00e9', '\u0100', '\u4e2d'])
+        {
+            for (int length = 0; length <= 40; length++)
+            {
+                string ascii = string.Concat(Enumerable.Range(0, length).Select(i => (char)('!' + i * 7 % 94)));
+                var variants = new List<string> { ascii };
+                for (int at = 0; at < length; at++) variants.Add(ascii[..at] + other + ascii[(at + 1)..]);
+                foreach (string text in variants)
+                {
+                    byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(text);
+                    byte[] header = utf8.Length <= 31 ? [(byte)(0xa0 | utf8.Length)] : [0xd9, (byte)utf8.Length];
+                    Assert.Equal(Convert.ToHexString([.. header, .. utf8]), Convert.ToHexString(CanonicalEncoding.ToArray(text)));
+                    var map = ImmutableMap.Of<string, object?>((text, true));
+                    Assert.Equal(Convert.ToHexString([0x81, .. header, .. utf8, 0xc3]), Convert.ToHexString(map.ToCanonicalBytes()));
+                }
+            }
+        }
+    }
 }

@@ -3,6 +3,8 @@ using System.Buffers.Binary;
 using System.Collections;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -130,7 +132,7 @@ internal sealed class CanonicalWriter
             for (; i < keys.Length; i++)
             {
                 string key = keys[i];
-                if (!TryWriteShortAscii(key)) WriteString(key);
+                WriteString(key);
                 WriteObject(values[i]);
             }
         }
@@ -141,20 +143,58 @@ internal sealed class CanonicalWriter
         }
     }
 
+    /// <summary>
+    /// Writes a string of at most 16 ASCII characters (nearly every key and many values) with its one-byte
+    /// header, or returns false for anything else. The characters are read as two overlapping vectors or
+    /// words, the last ending at the string's end, tested for ASCII and narrowed together, so the work does
+    /// not loop over characters; the overlapping stores write the same bytes twice where they meet.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryWriteShortAscii(string value)
     {
-        if (value.Length > 16 || value.Length + 1 > BufferSize - _position) return false;
-        var room = _buffer.AsSpan(_position + 1, value.Length);
-        for (int k = 0; k < room.Length; k++)
+        int length = value.Length;
+        // Room for the header and a full 16-byte store, whatever the length: the stores may reach past it.
+        // The word layouts below are little-endian ones (a constant the JIT folds).
+        if (length > 16 || BufferSize - _position < 17 || !BitConverter.IsLittleEndian) return false;
+        ref ushort source = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(value.AsSpan()));
+        ref byte destination = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_buffer), _position + 1);
+        if (length >= 8)
         {
-            char c = value[k];
-            if (c > 0x7F) return false;
-            room[k] = (byte)c;
+            var first = Vector128.LoadUnsafe(ref source);
+            var last = Vector128.LoadUnsafe(ref source, (nuint)(length - 8));
+            if (((first | last) & Vector128.Create((ushort)0xFF80)) != Vector128<ushort>.Zero) return false;
+            var narrowed = Vector128.Narrow(first, last).AsUInt64();
+            Unsafe.WriteUnaligned(ref destination, narrowed.GetElement(0));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, length - 8), narrowed.GetElement(1));
         }
-        _buffer[_position] = (byte)(0xa0 | value.Length);
-        _position += value.Length + 1;
+        else if (length >= 4)
+        {
+            ulong first = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref source));
+            ulong last = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref Unsafe.Add(ref source, length - 4)));
+            if (((first | last) & 0xFF80FF80FF80FF80UL) != 0) return false;
+            Unsafe.WriteUnaligned(ref destination, NarrowFour(first));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, length - 4), NarrowFour(last));
+        }
+        else
+        {
+            for (int k = 0; k < length; k++)
+            {
+                ushort c = Unsafe.Add(ref source, k);
+                if (c > 0x7F) return false;
+                Unsafe.Add(ref destination, k) = (byte)c;
+            }
+        }
+        _buffer[_position] = (byte)(0xa0 | length);
+        _position += length + 1;
         return true;
+    }
+
+    /// <summary>Four ASCII characters (16 bits each, high bytes zero) packed into their four bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint NarrowFour(ulong chars)
+    {
+        ulong pairs = (chars | (chars >> 8)) & 0x0000FFFF0000FFFFUL; // bytes 0,1 and 4,5 hold the characters
+        return (uint)(pairs | (pairs >> 16));
     }
 
     private void WriteList(ImmutableArray<object?> items)
@@ -193,14 +233,22 @@ internal sealed class CanonicalWriter
         }
     }
 
-    public void WriteNil() => Reserve(1)[0] = 0xc0;
+    public void WriteNil() => WriteByte(0xc0);
 
-    public void WriteBool(bool value) => Reserve(1)[0] = value ? (byte)0xc3 : (byte)0xc2;
+    public void WriteBool(bool value) => WriteByte(value ? (byte)0xc3 : (byte)0xc2);
+
+    /// <summary>One byte (nil, a bool, a small integer, a small collection's header): the commonest write.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void WriteByte(byte value)
+    {
+        if (_position >= BufferSize) Flush();
+        _buffer[_position++] = value;
+    }
 
     public void WriteInteger(long value)
     {
         if (value >= 0) { WriteUnsigned((ulong)value); return; }
-        if (value >= -32) { Reserve(1)[0] = unchecked((byte)value); return; }
+        if (value >= -32) { WriteByte(unchecked((byte)value)); return; }
         if (value >= sbyte.MinValue) { var s = Reserve(2); s[0] = 0xd0; s[1] = unchecked((byte)value); return; }
         if (value >= short.MinValue) { var s = Reserve(3); s[0] = 0xd1; BinaryPrimitives.WriteInt16BigEndian(s[1..], (short)value); return; }
         if (value >= int.MinValue) { var s = Reserve(5); s[0] = 0xd2; BinaryPrimitives.WriteInt32BigEndian(s[1..], (int)value); return; }
@@ -215,7 +263,7 @@ internal sealed class CanonicalWriter
 
     public void WriteUnsigned(ulong value)
     {
-        if (value <= 127) { Reserve(1)[0] = (byte)value; return; }
+        if (value <= 127) { WriteByte((byte)value); return; }
         if (value <= byte.MaxValue) { var s = Reserve(2); s[0] = 0xcc; s[1] = (byte)value; return; }
         if (value <= ushort.MaxValue) { var s = Reserve(3); s[0] = 0xcd; BinaryPrimitives.WriteUInt16BigEndian(s[1..], (ushort)value); return; }
         if (value <= uint.MaxValue) { var s = Reserve(5); s[0] = 0xce; BinaryPrimitives.WriteUInt32BigEndian(s[1..], (uint)value); return; }
@@ -225,13 +273,16 @@ internal sealed class CanonicalWriter
     public void WriteFloat(double value)
     {
         ulong bits = double.IsNaN(value) ? 0x7ff8000000000000UL : value == 0 ? 0UL : BitConverter.DoubleToUInt64Bits(value);
-        var s = Reserve(9);
-        s[0] = 0xcb;
-        BinaryPrimitives.WriteUInt64BigEndian(s[1..], bits);
+        if (BufferSize - _position < 9) Flush();
+        ref byte at = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_buffer), _position);
+        at = 0xcb;
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref at, 1), BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness(bits) : bits);
+        _position += 9;
     }
 
     public void WriteString(string value)
     {
+        if (TryWriteShortAscii(value)) return;
         // ASCII, the usual case for keys and config values: the byte length is the char count, so the
         // header goes first and the chars are narrowed straight into the buffer.
         int count = value.Length;
@@ -316,7 +367,7 @@ internal sealed class CanonicalWriter
     // fix, 16-bit and 32-bit forms sit at consecutive codes (dc/dd, de/df).
     private void WriteCollectionHeader(int count, byte fixBase, byte code16)
     {
-        if (count <= 15) Reserve(1)[0] = (byte)(fixBase | count);
+        if (count <= 15) WriteByte((byte)(fixBase | count));
         else if (count <= ushort.MaxValue) { var s = Reserve(3); s[0] = code16; BinaryPrimitives.WriteUInt16BigEndian(s[1..], (ushort)count); }
         else { var s = Reserve(5); s[0] = (byte)(code16 + 1); BinaryPrimitives.WriteUInt32BigEndian(s[1..], (uint)count); }
     }
