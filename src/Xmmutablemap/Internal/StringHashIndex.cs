@@ -413,7 +413,7 @@ internal abstract class StringHashIndex : KeyIndex<string>
     private readonly record struct Entry(string? Key, int Hash, int Position);
 
     /// <summary>
-    /// Whether two strings of the same length hold the same characters. Keys of up to 64 characters (nearly
+    /// Whether two strings of the same length hold the same characters. Keys of up to 48 characters (nearly
     /// all config keys) are compared inline as overlapping words or vectors, the last ending at the key's end;
     /// the call into the general comparison costs more than that. Longer ones go to <see cref="string.Equals(string, string)"/>.
     /// </summary>
@@ -423,15 +423,14 @@ internal abstract class StringHashIndex : KeyIndex<string>
         int length = key.Length;
         ref byte a = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(stored.AsSpan()));
         ref byte b = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(key.AsSpan()));
-        if (length >= 16 && length <= 64 && Vector256.IsHardwareAccelerated)
+        if (length >= 16 && length <= 48 && Vector256.IsHardwareAccelerated)
         {
-            // Four 32-byte compares at clamped offsets (the last ends at the key's end), so every length from
-            // 16 to 64 takes this one path: config keys of several lengths do not mispredict among paths.
+            // Three 32-byte compares at clamped offsets (the last ends at the key's end), so every length from
+            // 16 to 48 takes this one path: config keys of several lengths do not mispredict among paths.
             nuint last = (nuint)(length * sizeof(char) - Vector256<byte>.Count);
-            nuint second = Math.Min((nuint)Vector256<byte>.Count, last), third = Math.Min((nuint)(2 * Vector256<byte>.Count), last);
+            nuint second = Math.Min((nuint)Vector256<byte>.Count, last);
             var difference = (Vector256.LoadUnsafe(ref a) ^ Vector256.LoadUnsafe(ref b))
                 | (Vector256.LoadUnsafe(ref a, second) ^ Vector256.LoadUnsafe(ref b, second))
-                | (Vector256.LoadUnsafe(ref a, third) ^ Vector256.LoadUnsafe(ref b, third))
                 | (Vector256.LoadUnsafe(ref a, last) ^ Vector256.LoadUnsafe(ref b, last));
             return difference == Vector256<byte>.Zero;
         }
