@@ -177,7 +177,7 @@ public class KeyIndexTests
     [Fact]
     public void Keys_that_differ_from_a_key_in_any_one_character_are_not_found()
     {
-        // One key of each length from 0 to 70 (keys up to 64 characters are compared word by word or by vector): changing any one
+        // One key of each length from 0 to 70 (keys up to 48 characters are compared word by word or by vector): changing any one
         // character of any key must make a miss, in the provisional index and the analysed one.
         var keys = Enumerable.Range(0, 71).Select(n => string.Concat(Enumerable.Range(0, n).Select(i => (char)('a' + i % 26)))).ToArray();
         var near = keys.SelectMany(k => Enumerable.Range(0, k.Length).Select(i => string.Create(k.Length, (k, i), (span, state) =>
