@@ -123,6 +123,29 @@ public class KeyIndexTests
     }
 
     [Fact]
+    public void Large_random_key_sets_in_the_bucketed_table_are_found_exactly()
+    {
+        // Sets past the small-set slot tables, whose keys share buckets. Absent keys differ from a present one
+        // in one character, so many share a window, a hash or a bucket with it.
+        Gen.Select(Gen.String[Gen.Char["abcdefgh_0123456789"], 1, 24].Array[65, 3000], Gen.Int[0, int.MaxValue])
+            .Sample((keys, seed) =>
+            {
+                var map = Indexed(keys);
+                var index = Assert.IsAssignableFrom<StringHashIndex>(map.Lookup);
+                Assert.InRange(index.LargestBucket, 1, 12);
+                var random = new Random(seed);
+                var present = keys.ToHashSet();
+                var absent = keys.Select(key =>
+                {
+                    var chars = key.ToCharArray();
+                    chars[random.Next(chars.Length)] = "ABZ~9\u00e9"[random.Next(6)];
+                    return new string(chars);
+                }).Where(probe => !present.Contains(probe)).ToArray();
+                AssertFindsExactly(map, keys, absent);
+            }, iter: 40);
+    }
+
+    [Fact]
     public void A_map_starts_with_an_index_that_needs_no_analysis_and_swaps_in_the_analysed_one_after_enough_lookups()
     {
         var keys = Enumerable.Range(0, 500).Select(i => $"k{i:D5}").ToArray();
