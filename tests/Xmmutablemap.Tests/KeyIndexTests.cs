@@ -72,12 +72,14 @@ public class KeyIndexTests
     }
 
     [Fact]
-    public void Equal_length_keys_that_differ_in_one_character_hash_that_character()
+    public void Equal_length_keys_that_differ_in_one_character_hash_a_window_over_that_character()
     {
+        // The character is the seventh from the end: the first window of four that covers it, counted from the
+        // end, starts three characters in ("a_va"), and is reached before any window from the start covers it.
         var keys = "abcdefghijklmnopqrstuvwxyz".Select(c => $"section.param_{c}_value").Concat(["section.param_A_value"]).ToArray();
         var map = Indexed(keys);
         var index = Assert.IsAssignableFrom<StringHashIndex>(map.Lookup);
-        Assert.Equal("Window1FromEnd", index.HashName);
+        Assert.Equal("Window4FromEnd", index.HashName);
         AssertFindsExactly(map, keys, ["section.param_B_value", "section.param_a_valuE", "section.param_a_value "]);
     }
 

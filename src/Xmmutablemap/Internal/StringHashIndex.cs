@@ -8,8 +8,8 @@ namespace Xmmutablemap.Internal;
 /// <summary>
 /// For string keys beyond <see cref="StringLengthBucketIndex"/>: a hash table whose hash is chosen per key set,
 /// as <c>FrozenDictionary</c> does. The keys are analysed once: keys of one or two characters are packed into
-/// their own hash; otherwise the cheapest window of 1, 2, 4 or 8 characters, counted from the start or from
-/// the end of the key, that tells nearly all keys apart (at most 5% of them share a hash) is hashed together
+/// their own hash; otherwise the first window of 4 characters (2 or 1 for shorter keys, then 8), counted from
+/// the start or from the end of the key, that tells nearly all keys apart (at most 5% of them share a hash) is hashed together
 /// with the key's length; then the first and last four characters together; then the first four and the
 /// last sixteen; if none does, every character is hashed,
 /// and in the last resort the randomized <see cref="string.GetHashCode()"/>. A hash is used only if no bucket
@@ -33,16 +33,20 @@ internal abstract class StringHashIndex : KeyIndex<string>
     /// <summary>The most keys any bucket holds (for tests: never more than a few, whatever the keys).</summary>
     internal abstract int LargestBucket { get; }
 
-    /// <summary>A table on the cheapest window of characters that tells the keys apart, or null if none does.</summary>
+    /// <summary>A table on a window of characters that tells the keys apart, or null if none does.</summary>
     public static StringHashIndex? TryBuildOnWindow(string[] keys)
     {
         var (min, max) = LengthRange(keys);
         // Keys of one or two characters are their own hash: no window is cheaper, and no compare is needed.
         if (min >= 1 && max <= 2 && Table<PackedHasher>.TryBuild(keys, min, max, default) is { } packed) return packed;
         var distinct = new HashSet<int>();
-        return TryWindows<Window1>(keys, min, max, 1, distinct)
+        // A window of four characters is one 64-bit read, as cheap as one of one or two characters, and tells
+        // far more absent keys from present ones by their hash alone (a UUID's one hex digit matches one key
+        // in two of a set of eight; four digits, one in eight thousand), so misses skip the compare. Narrower
+        // windows serve keys too short for it; eight characters cost a second read.
+        return TryWindows<Window4>(keys, min, max, 4, distinct)
             ?? TryWindows<Window2>(keys, min, max, 2, distinct)
-            ?? TryWindows<Window4>(keys, min, max, 4, distinct)
+            ?? TryWindows<Window1>(keys, min, max, 1, distinct)
             ?? TryWindows<Window8>(keys, min, max, 8, distinct);
     }
 
@@ -308,14 +312,14 @@ internal abstract class StringHashIndex : KeyIndex<string>
             var hashes = new int[keys.Length];
             for (int i = 0; i < keys.Length; i++) hashes[i] = hasher.Hash(keys[i]);
             int size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(keys.Length, 1) * 2);
-            // Small sets get up to 16 slots per key until no two keys share one: a lookup then reads one slot and
-            // compares once, with no loop. Each size tries the slot taken from a few different bits of the hash,
-            // so that whether a small set gets its slots does not depend on the process's seed.
+            // Small sets get up to 32 slots per key until no two keys share one: a lookup then reads one slot and
+            // compares once, with no loop. Each size tries the slot taken from several different bits of the
+            // hash, so that whether a small set gets its slots does not depend on the process's seed.
             if (keys.Length <= SmallSet)
             {
-                for (int slots = size; slots <= Math.Max(keys.Length * 16, size); slots *= 2)
+                for (int slots = size; slots <= Math.Max(keys.Length * 32, size); slots *= 2)
                 {
-                    foreach (int rotation in (ReadOnlySpan<int>)[0, 11, 22, 5])
+                    foreach (int rotation in (ReadOnlySpan<int>)[0, 11, 22, 5, 16, 27])
                     {
                         if (!SharesABucket(hashes, slots, rotation)) return new SlotTable<THasher>(keys, hasher, min, max, hashes, slots, rotation);
                     }
