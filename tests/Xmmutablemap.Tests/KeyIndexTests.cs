@@ -84,6 +84,25 @@ public class KeyIndexTests
     }
 
     [Fact]
+    public void Uuid_keys_hash_four_characters_so_absent_uuids_rarely_share_a_hash()
+    {
+        // One hex digit would tell eight UUIDs apart too, but half of all absent UUIDs would share its hash with
+        // a present one and need a compare; four digits cost the same one read.
+        var random = new Random(11);
+        string Uuid()
+        {
+            var bytes = new byte[16];
+            random.NextBytes(bytes);
+            return new Guid(bytes).ToString();
+        }
+        var keys = Enumerable.Range(0, 8).Select(_ => Uuid()).ToArray();
+        var map = Indexed(keys);
+        var index = Assert.IsAssignableFrom<StringHashIndex>(map.Lookup);
+        Assert.Equal("Window4", index.HashName);
+        AssertFindsExactly(map, keys, Enumerable.Range(0, 50).Select(_ => Uuid()).ToArray());
+    }
+
+    [Fact]
     public void Keys_whose_differences_no_window_covers_fall_back_to_the_full_hash()
     {
         // Three digits twenty characters apart: any window of up to 8 characters sees at most one of them, and
