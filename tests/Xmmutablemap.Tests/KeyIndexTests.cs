@@ -348,4 +348,45 @@ public class KeyIndexTests
             AssertFindsExactly(map, keys, ["model_seed_10", "optimizer_dropout_"]);
         }
     }
+
+    [Theory]
+    [InlineData("layer_{0:D5}", 100)]
+    [InlineData("section{1}.param_{0:D2}_917", 300)]
+    [InlineData("model.encoder.block{0}.attn", 1024)]
+    public void Sets_of_a_few_hundred_keys_get_buckets_of_four(string format, int count)
+    {
+        var keys = Enumerable.Range(0, count).Select(i => string.Format(format, i, i % 7)).ToArray();
+        var map = Indexed(keys);
+        Assert.StartsWith("FourWayTable", map.Lookup.GetType().Name);
+        Assert.InRange(((StringHashIndex)map.Lookup).LargestBucket, 1, 4);
+        AssertFindsExactly(map, keys, [string.Format(format, count, 0), string.Format(format, -1, 1), "layer_0000", "x"]);
+    }
+
+    [Fact]
+    public void Keys_sharing_a_hash_in_a_bucket_of_four_are_each_found()
+    {
+        // The last four characters tell 200 keys apart; nine more repeat the end of nine of them, so pairs of
+        // keys share a hash and a bucket, and a lookup must pass over the lane of the other key of its pair.
+        var keys = Enumerable.Range(0, 200).Select(i => $"k{i:D5}").Concat(Enumerable.Range(1, 9).Select(i => $"a{i:D5}")).ToArray();
+        var map = Indexed(keys);
+        Assert.StartsWith("FourWayTable", map.Lookup.GetType().Name);
+        Assert.Equal("Window4FromEnd", ((StringHashIndex)map.Lookup).HashName);
+        AssertFindsExactly(map, keys, ["b00001", "a00010", "a00000", "k00200"]);
+    }
+
+    [Fact]
+    public void An_empty_lane_of_a_bucket_of_four_holds_a_hash_no_lookup_in_that_bucket_can_have()
+    {
+        for (int bits = 1; bits <= 10; bits++)
+        {
+            int mask = (1 << bits) - 1;
+            foreach (int rotation in (int[])[0, 11, 22, 5, 16, 27])
+            {
+                for (int bucket = 0; bucket <= mask; bucket++)
+                {
+                    Assert.NotEqual(bucket, StringHashIndex.SlotOf(StringHashIndex.EmptyLaneHash(bucket, rotation, mask), rotation, mask));
+                }
+            }
+        }
+    }
 }

@@ -16,7 +16,7 @@ namespace Xmmutablemap.Internal;
 /// gets more than a few keys, so keys that collide (by chance or in a hostile document) cost a rebuild, never
 /// slow lookups. Lookups first reject keys whose length no key has.
 /// </summary>
-internal abstract class StringHashIndex : KeyIndex<string>
+internal abstract partial class StringHashIndex : KeyIndex<string>
 {
     private const int MaxBucket = 12;
     private const int MaxWindowStarts = 16;
@@ -65,8 +65,8 @@ internal abstract class StringHashIndex : KeyIndex<string>
     public static StringHashIndex BuildOnFullKeys(string[] keys)
     {
         var (min, max) = LengthRange(keys);
-        return (StringHashIndex?)Table<FullHasher>.TryBuild(keys, min, max, default)
-            ?? Table<RandomizedHasher>.TryBuild(keys, min, max, default)!;
+        return (StringHashIndex?)Table<FullHasher>.TryBuild(keys, min, max, default, analysed: false)
+            ?? Table<RandomizedHasher>.TryBuild(keys, min, max, default, analysed: false)!;
     }
 
     private static (int Min, int Max) LengthRange(string[] keys)
@@ -307,7 +307,7 @@ internal abstract class StringHashIndex : KeyIndex<string>
             }
         }
 
-        public static StringHashIndex? TryBuild(string[] keys, int min, int max, THasher hasher)
+        public static StringHashIndex? TryBuild(string[] keys, int min, int max, THasher hasher, bool analysed = true)
         {
             var hashes = new int[keys.Length];
             for (int i = 0; i < keys.Length; i++) hashes[i] = hasher.Hash(keys[i]);
@@ -325,6 +325,10 @@ internal abstract class StringHashIndex : KeyIndex<string>
                     }
                 }
             }
+            // Analysed sets of a few hundred keys get buckets of four: a lookup compares four hashes at once, with no
+            // loop over a bucket of unknown size. A map's first index skips them: they take more memory to build.
+            if (analysed && keys.Length > SmallSet && keys.Length <= FourWayTable<THasher>.MaxKeys
+                && FourWayTable<THasher>.TryBuild(keys, min, max, hasher, hashes) is { } fourWay) return fourWay;
             var starts = new int[size + 2];
             foreach (int hash in hashes)
             {
@@ -411,7 +415,7 @@ internal abstract class StringHashIndex : KeyIndex<string>
 
     /// <summary>A small set's slot for a hash: the bits under the mask after rotating the hash right.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int SlotOf(int hash, int rotation, int mask) => (int)BitOperations.RotateRight((uint)hash, rotation) & mask;
+    internal static int SlotOf(int hash, int rotation, int mask) => (int)BitOperations.RotateRight((uint)hash, rotation) & mask;
 
     /// <summary>A key with its hash and its position in canonical order, side by side: a lookup reads one cache line.</summary>
     private readonly record struct Entry(string? Key, int Hash, int Position);
