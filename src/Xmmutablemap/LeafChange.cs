@@ -1,16 +1,5 @@
 namespace Xmmutablemap;
 
-/// <summary>What happened to a leaf between two versions of a config.</summary>
-public enum LeafChangeKind
-{
-    /// <summary>The leaf exists only in the new map.</summary>
-    Added,
-    /// <summary>The leaf exists only in the old map.</summary>
-    Removed,
-    /// <summary>The leaf exists in both with different values.</summary>
-    Changed,
-}
-
 /// <summary>One line of a <see cref="MapTree.Diff"/>: a leaf path with its old and new values.</summary>
 /// <param name="Kind">Added, removed or changed.</param>
 /// <param name="Path">The leaf path, such as <c>optimizer.lr</c>.</param>
