@@ -1,10 +1,10 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace Xmmutablemap.Internal;
 
+// The hashes an analysed key set can get (windows, packed, ends, head and tail, whole key, randomized) and their mixing.
 internal abstract partial class StringHashIndex
 {
     internal interface IHasher

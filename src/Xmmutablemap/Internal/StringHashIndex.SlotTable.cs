@@ -1,10 +1,9 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace Xmmutablemap.Internal;
 
+// The slot table: small key sets whose hash gives every key a bucket of its own.
 internal abstract partial class StringHashIndex
 {
     /// <summary>

@@ -1,10 +1,8 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace Xmmutablemap.Internal;
 
+// The bucketed table: any key set, buckets of varying size.
 internal abstract partial class StringHashIndex
 {
     /// <summary>
