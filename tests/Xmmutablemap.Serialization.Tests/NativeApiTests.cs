@@ -191,25 +191,25 @@ public class NativeApiTests
     [Fact]
     public void Protobuf_net_model_registration_reads_and_writes_the_Map_message()
     {
-        var model = RuntimeTypeModel.Create().AddImmutableMaps();
+        var typeModel = RuntimeTypeModel.Create().AddImmutableMaps();
         var config = ImmutableMap.Of<string, object?>(("b", 1.0), ("a", 1L));
 
         using var root = new MemoryStream();
-        model.Serialize(root, config);
+        typeModel.Serialize(root, config);
         Assert.Equal(ProtobufMapFormat.Instance.WriteToArray(config), root.ToArray());
         root.Position = 0;
-        Assert.Equal(config, model.Deserialize<ImmutableMap<string, object?>>(root));
+        Assert.Equal(config, typeModel.Deserialize<ImmutableMap<string, object?>>(root));
 
         var envelope = new Envelope { Id = "x", Config = config };
         using var stream = new MemoryStream();
-        model.Serialize(stream, envelope);
+        typeModel.Serialize(stream, envelope);
         stream.Position = 0;
-        var back = model.Deserialize<Envelope>(stream);
+        var back = typeModel.Deserialize<Envelope>(stream);
         Assert.Equal("x", back.Id);
         Assert.Equal(config, back.Config);
 
         byte[] duplicate = Convert.FromHexString("0a070a016122021802" + "0a070a016122021804");
-        Assert.Throws<ProtoException>(() => model.Deserialize<ImmutableMap<string, object?>>(new MemoryStream(duplicate)));
+        Assert.Throws<ProtoException>(() => typeModel.Deserialize<ImmutableMap<string, object?>>(new MemoryStream(duplicate)));
     }
 
     [ProtoContract]
@@ -222,23 +222,23 @@ public class NativeApiTests
     [Fact]
     public void Protobuf_net_typed_maps_use_the_same_wire_schema_and_refuse_values_that_do_not_fit()
     {
-        var model = RuntimeTypeModel.Create().AddImmutableMap<string, double>().AddImmutableMap<int, string>();
+        var typeModel = RuntimeTypeModel.Create().AddImmutableMap<string, double>().AddImmutableMap<int, string>();
         var tuning = new Tuning { Params = ImmutableMap.Of(("lr", 1.0), ("momentum", 0.9)), Labels = ImmutableMap.Of((2, "b"), (1, "a")) };
         using var stream = new MemoryStream();
-        model.Serialize(stream, tuning);
+        typeModel.Serialize(stream, tuning);
         stream.Position = 0;
-        var back = model.Deserialize<Tuning>(stream);
+        var back = typeModel.Deserialize<Tuning>(stream);
         Assert.Equal(tuning.Params, back.Params);
         Assert.Equal(tuning.Labels, back.Labels);
 
         // The same bytes as the model map with the same content: one wire schema.
         using var typed = new MemoryStream();
-        model.Serialize(typed, tuning.Params);
+        typeModel.Serialize(typed, tuning.Params);
         Assert.Equal(ProtobufMapFormat.Instance.WriteToArray(ImmutableMap.Of<string, object?>(("lr", 1.0), ("momentum", 0.9))), typed.ToArray());
 
         // An integer where a double is expected is refused, not converted.
         byte[] integer = ProtobufMapFormat.Instance.WriteToArray(ImmutableMap.Of<string, object?>(("lr", 1L)));
-        Assert.Throws<ProtoException>(() => model.Deserialize<ImmutableMap<string, double>>(new MemoryStream(integer)));
+        Assert.Throws<ProtoException>(() => typeModel.Deserialize<ImmutableMap<string, double>>(new MemoryStream(integer)));
     }
 
     [ProtoContract]

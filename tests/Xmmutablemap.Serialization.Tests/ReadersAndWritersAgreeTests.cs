@@ -160,15 +160,15 @@ public class ReadersAndWritersAgreeTests
     [Fact]
     public void Protobuf_net_registration_honours_the_given_limits()
     {
-        var model = RuntimeTypeModel.Create().AddImmutableMaps(new DocumentLimits { MaxDepth = 2 });
+        var typeModel = RuntimeTypeModel.Create().AddImmutableMaps(new DocumentLimits { MaxDepth = 2 });
         var ok = ImmutableMap.Of(("a", Nest(1L, 1)));
         using var stream = new MemoryStream();
-        model.Serialize(stream, ok);
+        typeModel.Serialize(stream, ok);
         stream.Position = 0;
-        Assert.Equal(ok, model.Deserialize<ImmutableMap<string, object?>>(stream));
+        Assert.Equal(ok, typeModel.Deserialize<ImmutableMap<string, object?>>(stream));
         var deep = ProtobufMapFormat.Instance.WriteToArray(ImmutableMap.Of(("a", Nest(1L, 2))));
-        var e = Assert.Throws<ProtoBuf.ProtoException>(() => model.Deserialize<ImmutableMap<string, object?>>(new MemoryStream(deep)));
+        var e = Assert.Throws<ProtoBuf.ProtoException>(() => typeModel.Deserialize<ImmutableMap<string, object?>>(new MemoryStream(deep)));
         Assert.Contains("nesting is deeper than the limit of 2", e.Message);
-        Assert.ThrowsAny<Exception>(() => model.Serialize(new MemoryStream(), ImmutableMap.Of(("a", Nest(1L, 2)))));
+        Assert.ThrowsAny<Exception>(() => typeModel.Serialize(new MemoryStream(), ImmutableMap.Of(("a", Nest(1L, 2)))));
     }
 }

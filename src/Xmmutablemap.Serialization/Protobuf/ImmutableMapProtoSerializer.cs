@@ -24,7 +24,7 @@ public sealed class ImmutableMapProtoSerializer<TKey, TValue> : ISerializer<Immu
     {
         var limits = RuntimeTypeModelExtensions.LimitsOf(state.Context.Model);
         var path = new DocumentPath();
-        var model = DocumentMapBuilder.Rent();
+        var entries = DocumentMapBuilder.Rent();
         try
         {
             int field;
@@ -39,9 +39,9 @@ public sealed class ImmutableMapProtoSerializer<TKey, TValue> : ISerializer<Immu
                 // An embedded message is length-delimited bytes on the wire: take them whole and read them with full checks.
                 long offset = state.GetPosition();
                 byte[] entry = state.AppendBytes((byte[])null!);
-                ProtobufMapReader.ReadEntryInto(entry, model, path, limits, offset);
+                ProtobufMapReader.ReadEntryInto(entry, entries, path, limits, offset);
             }
-            var read = (IImmutableMap)model.ToMap(path);
+            var read = (IImmutableMap)entries.ToMap(path);
             if (read is ImmutableMap<TKey, TValue> same) return same;
             var typed = new DocumentMapBuilder<TKey, TValue>();
             for (int i = 0; i < read.Count; i++)

@@ -11,11 +11,11 @@ namespace Xmmutablemap.Internal;
 /// </summary>
 /// <remarks>
 /// The core does not depend on Serialization: the adapter is found by name, and when it is not deployed nothing
-/// happens. Nothing happens under native AOT either, where protobuf-net's runtime model cannot work.
+/// happens. Nothing happens under native AOT either, where protobuf-net's runtime type model cannot work.
 /// </remarks>
 internal static class AdapterActivation
 {
-    private const string ProtobufAdapter = "Xmmutablemap.Serialization.Protobuf.DefaultModelRegistration, Xmmutablemap.Serialization";
+    private const string ProtobufAdapter = "Xmmutablemap.Serialization.Protobuf.DefaultTypeModelRegistration, Xmmutablemap.Serialization";
 
 #pragma warning disable CA2255 // A library module initializer is the only code that runs before the user's first protobuf-net call.
     [ModuleInitializer]
