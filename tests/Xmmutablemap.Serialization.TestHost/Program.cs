@@ -2,7 +2,7 @@ using ProtoBuf;
 using Xmmutablemap;
 using Xmmutablemap.Serialization.TestHost;
 
-// Prints the default model's bytes for a map, then the map read back from a contract holding it, and which of
+// Prints the default type model's bytes for a map, then the map read back from a contract holding it, and which of
 // this library's assemblies were loaded, so the test sees that nothing but protobuf-net was called.
 var config = ImmutableMap.Of<string, object?>(("b", 1.0), ("a", 1L));
 using var alone = new MemoryStream();

@@ -251,7 +251,7 @@ public class NativeApiTests
     [Fact]
     public void Protobuf_net_default_model_knows_maps_without_registration()
     {
-        // ProtoBuf.Serializer.* is protobuf-net's default model, which nobody registered maps with in this test.
+        // ProtoBuf.Serializer.* is protobuf-net's default type model, which nobody registered maps with in this test.
         var config = ImmutableMap.Of<string, object?>(("b", 1.0), ("a", 1L));
         using var alone = new MemoryStream();
         ProtoBuf.Serializer.Serialize(alone, config);

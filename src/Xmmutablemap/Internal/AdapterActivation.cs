@@ -5,7 +5,7 @@ using System.Runtime.CompilerServices;
 namespace Xmmutablemap.Internal;
 
 /// <summary>
-/// Wakes Xmmutablemap.Serialization's protobuf-net adapter when protobuf-net loads, so protobuf-net's default model
+/// Wakes Xmmutablemap.Serialization's protobuf-net adapter when protobuf-net loads, so protobuf-net's default type model
 /// (<c>Serializer.Serialize</c>) knows maps in a program that never touched Xmmutablemap.Serialization itself. Without
 /// it, such a program gets protobuf-net's "No serializer defined for type: System.Object" with no hint.
 /// </summary>
@@ -47,7 +47,7 @@ internal static class AdapterActivation
         AppDomain.CurrentDomain.AssemblyLoad -= OnAssemblyLoad;
         try
         {
-            // Running the adapter's class constructor runs its module's initializer first, which hooks the default model.
+            // Running the adapter's class constructor runs its module's initializer first, which hooks the default type model.
             if (Type.GetType(ProtobufAdapter, throwOnError: false) is { } adapter) RuntimeHelpers.RunClassConstructor(adapter.TypeHandle);
         }
         catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
