@@ -81,6 +81,43 @@ public class ContentHashTests
         Assert.Contains("System.Collections.Generic.List`1", e.Message);
     }
 
+    // The writer's hot loops keep no path; a failure encodes the value again to name it. These pin the exact
+    // path through maps and lists at several depths, for the hash and for the bytes alike.
+    [Theory]
+    [InlineData("hash")]
+    [InlineData("write")]
+    public void A_failure_deep_in_maps_and_lists_names_its_exact_path(string how)
+    {
+        var leaf = ImmutableMap.Of<string, object?>(("a", 1L), ("b", System.Collections.Immutable.ImmutableArray.Create<object?>(1L, "x", new object())), ("c", 2.5));
+        var middle = ImmutableMap.Of<string, object?>(("first", 1L), ("list", System.Collections.Immutable.ImmutableArray.Create<object?>(0L, leaf)), ("z", "ok"));
+        var map = ImmutableMap.Of<string, object?>(("alpha", "fine"), ("beta", middle), ("gamma", true));
+        var e = Assert.Throws<ModelValueException>(() =>
+        {
+            if (how == "hash") _ = map.ContentHash;
+            else map.WriteCanonicalTo(new System.Buffers.ArrayBufferWriter<byte>());
+        });
+        Assert.Equal("beta.list[1].b[2]", e.Path);
+        Assert.Contains("System.Object", e.Message);
+    }
+
+    [Fact]
+    public void A_lone_surrogate_in_a_nested_key_names_the_key()
+    {
+        var inner = ImmutableMap.Of<string, object?>(("ok", 1L), ("bad\uDC00", 2L));
+        var map = ImmutableMap.Of<string, object?>(("outer", inner));
+        var e = Assert.Throws<ModelValueException>(() => CanonicalEncoding.Hash(map));
+        Assert.Equal(@"outer[""bad\udc00""]", e.Path); // an unprintable key is quoted and escaped
+        Assert.Contains("lone surrogate", e.Message);
+    }
+
+    [Fact]
+    public void Nesting_past_the_limit_names_where_it_was_reached()
+    {
+        var map = ImmutableMap.Of<string, object?>(("a", ImmutableMap.Of<string, object?>(("b", ImmutableMap.Of<string, object?>(("c", 1L))))));
+        var e = Assert.Throws<Documents.DocumentException>(() => CanonicalEncoding.ToArray(map, new Documents.DocumentLimits { MaxDepth = 2 }));
+        Assert.Equal("a.b", e.Path);
+    }
+
     [Fact]
     public void A_lone_surrogate_has_no_hash()
     {
