@@ -290,7 +290,14 @@ internal sealed class CanonicalWriter
         _buffer[_position++] = value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // a fixint (0..127), the common case, is one byte
     public void WriteInteger(long value)
+    {
+        if ((ulong)value <= 127) { WriteByte((byte)value); return; }
+        WriteLargerInteger(value);
+    }
+
+    private void WriteLargerInteger(long value)
     {
         if (value >= 0) { WriteUnsigned((ulong)value); return; }
         if (value >= -32) { WriteByte(unchecked((byte)value)); return; }
