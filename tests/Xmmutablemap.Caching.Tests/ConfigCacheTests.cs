@@ -77,6 +77,25 @@ public sealed class ConfigCacheTests : IDisposable
     public sealed record Result(double Loss, string Note);
 
     [Fact]
+    public async Task Alternating_namespaces_and_configs_each_find_their_own_entry()
+    {
+        // The key of the last config used is remembered; switching namespace or config must not reuse it.
+        await using var cache = ConfigCache.CreateDefault(Path.Combine(_dir, "alternating"));
+        string a = Stores.FreshNamespace(), b = Stores.FreshNamespace();
+        var other = Config.SetItem("seed", 99L);
+        Assert.Equal(new byte[] { 1 }, await cache.GetOrComputeBytesAsync(a, Config, _ => ValueTask.FromResult(new byte[] { 1 })));
+        Assert.Equal(new byte[] { 2 }, await cache.GetOrComputeBytesAsync(b, Config, _ => ValueTask.FromResult(new byte[] { 2 })));
+        Assert.Equal(new byte[] { 3 }, await cache.GetOrComputeBytesAsync(a, other, _ => ValueTask.FromResult(new byte[] { 3 })));
+        for (int round = 0; round < 3; round++)
+        {
+            Assert.Equal(new byte[] { 1 }, await cache.GetOrComputeBytesAsync(a, Config, _ => throw new InvalidOperationException()));
+            Assert.Equal(new byte[] { 1 }, await cache.GetOrComputeBytesAsync(a, Config, _ => throw new InvalidOperationException()));
+            Assert.Equal(new byte[] { 2 }, await cache.GetOrComputeBytesAsync(b, Config, _ => throw new InvalidOperationException()));
+            Assert.Equal(new byte[] { 3 }, await cache.GetOrComputeBytesAsync(a, other, _ => throw new InvalidOperationException()));
+        }
+    }
+
+    [Fact]
     public async Task A_flipped_byte_in_the_SQLite_file_is_detected_and_the_entry_recomputed()
     {
         string ns = Stores.FreshNamespace();
