@@ -79,4 +79,46 @@ public class SharedReadStateTests
             Assert.False(maps[i].ContainsKey("missing"));
         }
     }
+
+    [Fact]
+    public void Threads_reading_at_once_each_get_exactly_their_own_documents()
+    {
+        // The string and key-set tables are shared by all threads. Eight threads read documents whose short
+        // strings and key sets differ per thread and per round (so they keep replacing each other's slots), and
+        // every value, key array and lookup must still be the document's own.
+        const int Threads = 8, Rounds = 300;
+        static string Document(int thread, int round)
+        {
+            var json = new StringBuilder("{\"rows\": [");
+            for (int r = 0; r < 12; r++)
+            {
+                // The same key set repeats within a document (so sets are shared and indexed); it differs between threads.
+                json.Append(r == 0 ? "" : ",").Append($"{{\"t{thread}\": {r}, \"v{round % 7}\": \"s{thread}_{round % 5}\", \"x\": \"w{thread}_{round}_{r}\"}}");
+            }
+            return json.Append("]}").ToString();
+        }
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var workers = Enumerable.Range(0, Threads).Select(thread => new Thread(() =>
+        {
+            for (int round = 0; round < Rounds; round++)
+            {
+                var rows = (System.Collections.Immutable.ImmutableArray<object?>)Read(Document(thread, round))["rows"]!;
+                for (int r = 0; r < rows.Length; r++)
+                {
+                    var row = (ImmutableMap<string, object?>)rows[r]!;
+                    string[] expectedKeys = [$"t{thread}", $"v{round % 7}", "x"];
+                    Array.Sort(expectedKeys, StringComparer.Ordinal);
+                    if (!KeyArray(row).SequenceEqual(expectedKeys)
+                        || !Equals(row[$"t{thread}"], (long)r)
+                        || !Equals(row[$"v{round % 7}"], $"s{thread}_{round % 5}")
+                        || !Equals(row["x"], $"w{thread}_{round}_{r}")
+                        || row.ContainsKey($"t{(thread + 1) % Threads}"))
+                        failures.Enqueue($"thread {thread}, round {round}, row {r}: {row}");
+                }
+            }
+        })).ToList();
+        workers.ForEach(w => w.Start());
+        workers.ForEach(w => w.Join());
+        Assert.Empty(failures);
+    }
 }
