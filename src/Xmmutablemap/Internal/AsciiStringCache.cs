@@ -4,32 +4,28 @@ using System.Text;
 namespace Xmmutablemap.Internal;
 
 /// <summary>
-/// Recently decoded short ASCII strings, shared by all threads, so that readers hand out one string for the keys and
+/// Recently decoded short ASCII strings, per thread, so that readers hand out one string for the keys and
 /// values that repeat through a document (every layer's <c>"units"</c>, <c>"gelu"</c>) instead of allocating
 /// each again: less to collect while reading, and less memory held by a large tree.
 /// </summary>
 /// <remarks>
-/// A direct-mapped table of 256 strings of at most 32 chars (at most about 25 KB in all). A hit compares
+/// A direct-mapped table of 256 strings of at most 32 chars (at most about 25 KB a thread). A hit compares
 /// the bytes with the cached string; a miss decodes as usual and takes the slot. Only ASCII is cached, so a
 /// hit never needs UTF-8 validation: the bytes equal the chars of a string that was already valid.
-/// The table is one for the process, not one per thread: a thread-static costs a call into the runtime's
-/// thread-local storage on every string (about a tenth of a document's read), and races here are harmless.
-/// A slot holds a whole string reference, written and read atomically, and a hit is only taken after its
-/// chars are compared, so two threads at worst replace each other's entries.
 /// </remarks>
 internal static class AsciiStringCache
 {
     public const int MaxLength = 32;
     private const int SlotBits = 8;
 
-    private static readonly string?[] Slots = new string?[1 << SlotBits];
+    [ThreadStatic] private static string?[]? t_slots;
 
     /// <summary>The string for <paramref name="utf8"/> when it is short ASCII; else null (decode it yourself).</summary>
     public static string? GetOrAdd(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length > MaxLength) return null;
-        ref string? slot = ref Slots[Slot(utf8)];
-        // Read the slot once: another thread may replace it between a second read and the comparison.
+        var slots = t_slots ??= new string?[1 << SlotBits];
+        ref string? slot = ref slots[Slot(utf8)];
         if (slot is { } cached && cached.Length == utf8.Length && Ascii.Equals(utf8, cached)) return cached;
         if (!Ascii.IsValid(utf8)) return null;
         var text = Encoding.ASCII.GetString(utf8);

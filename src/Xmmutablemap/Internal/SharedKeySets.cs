@@ -1,20 +1,15 @@
 namespace Xmmutablemap.Internal;
 
 /// <summary>
-/// Remembers the key arrays of maps read recently, so that the maps of a document that have the
+/// Remembers, per thread, the key arrays of maps read recently, so that the maps of a document that have the
 /// same keys (every layer of a config, every record of a list) share one array instead of each keeping its own
 /// copy of the keys: in a large file the keys are much of the memory. Maps never write to their key arrays
 /// (<see cref="ImmutableMap{TKey, TValue}.WithSameKeys"/> already shares them between maps).
 /// </summary>
 /// <remarks>
 /// A small direct-mapped table: a set that misses costs one hash over its keys, and one that collides with
-/// another only replaces it. What it keeps alive is bounded: 64 sets of at most 32 keys and 1,024 chars,
+/// another only replaces it. What a thread keeps alive is bounded: 64 sets of at most 32 keys and 1,024 chars,
 /// each with at most one lookup index.
-/// The table is one for the process, not one per thread: thread-statics cost a call into the runtime's
-/// thread-local storage per access, several per map read. Races are harmless: a slot holds one
-/// <see cref="KeySet"/> (keys and their index together), replaced whole; a hit is only taken after every key
-/// is compared; two threads that build an index for the same set at once each build a correct one; and a lost
-/// increment of the hit count only delays the index.
 /// </remarks>
 internal static class SharedKeySets
 {
@@ -26,7 +21,9 @@ internal static class SharedKeySets
     // of each building its own on its first lookup: binding 100,000 records builds one index, not 100,000.
     private const int HitsBeforeIndex = 8;
 
-    private static readonly KeySet?[] Slots = new KeySet?[1 << SlotBits];
+    [ThreadStatic] private static string[]?[]? t_slots;
+    [ThreadStatic] private static KeyIndex<string>?[]? t_indexes;
+    [ThreadStatic] private static int[]? t_hits;
 
     /// <summary>A remembered array equal, key for key and in order, to the first <paramref name="count"/> of <paramref name="keys"/>; or null.</summary>
     /// <param name="keys">The keys, in the order read.</param>
@@ -36,17 +33,16 @@ internal static class SharedKeySets
     public static string[]? Find(string[] keys, int count, out KeyIndex<string>? index)
     {
         index = null;
-        if (count == 0 || count > MaxKeys) return null;
-        var set = Slots[Slot(keys, count)];
-        if (set is null) return null;
-        var candidate = set.Keys;
-        if (candidate.Length != count) return null;
+        if (t_slots is not { } slots || count == 0 || count > MaxKeys) return null;
+        int slot = Slot(keys, count);
+        var candidate = slots[slot];
+        if (candidate is null || candidate.Length != count) return null;
         for (int i = 0; i < count; i++)
         {
             if (!string.Equals(candidate[i], keys[i])) return null;
         }
-        index = set.Index;
-        if (index is null && ++set.Hits >= HitsBeforeIndex) index = set.Index = KeyIndex<string>.Create(candidate);
+        index = t_indexes![slot];
+        if (index is null && ++t_hits![slot] >= HitsBeforeIndex) index = t_indexes[slot] = KeyIndex<string>.Create(candidate);
         return candidate;
     }
 
@@ -58,7 +54,10 @@ internal static class SharedKeySets
         int chars = 0;
         foreach (var key in canonicalKeys) chars += key.Length;
         if (chars > MaxChars) return;
-        Slots[Slot(canonicalKeys, count)] = new KeySet(canonicalKeys);
+        int slot = Slot(canonicalKeys, count);
+        (t_slots ??= new string[1 << SlotBits][])[slot] = canonicalKeys;
+        (t_indexes ??= new KeyIndex<string>?[1 << SlotBits])[slot] = null;
+        (t_hits ??= new int[1 << SlotBits])[slot] = 0;
     }
 
     // Lengths and the first and last char of each key: cheap, and enough to tell apart the key sets of one document.

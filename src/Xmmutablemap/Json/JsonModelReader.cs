@@ -215,7 +215,7 @@ public static class JsonModelReader
 
     private static string ReadString(ref Utf8JsonReader reader, DocumentPath path, JsonStreamWindow? window)
     {
-        // Unescaped short ASCII (most keys) from the shared cache, so repeated keys share one string.
+        // Unescaped short ASCII (most keys) from the per-thread cache, so repeated keys share one string.
         if (!reader.ValueIsEscaped && !reader.HasValueSequence && Internal.AsciiStringCache.GetOrAdd(reader.ValueSpan) is { } cached) return cached;
         return DecodeString(ref reader, path, window);
     }
