@@ -29,9 +29,7 @@ public static class CanonicalEncoding
     /// <exception cref="NotSupportedException">The value is outside the data model.</exception>
     public static byte[] ToArray(object? value)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        CanonicalWriter.Write(buffer, value);
-        return buffer.WrittenSpan.ToArray();
+        return CanonicalWriter.ToArray(value);
     }
 
     /// <summary>Returns the canonical bytes of <paramref name="value"/>, refusing nesting deeper than <paramref name="limits"/> allow (as format writers must).</summary>
@@ -40,9 +38,7 @@ public static class CanonicalEncoding
     public static byte[] ToArray(object? value, Documents.DocumentLimits limits)
     {
         ArgumentNullException.ThrowIfNull(limits);
-        var buffer = new ArrayBufferWriter<byte>();
-        CanonicalWriter.Write(buffer, value, limits.MaxDepth);
-        return buffer.WrittenSpan.ToArray();
+        return CanonicalWriter.ToArray(value, limits.MaxDepth);
     }
 
     /// <summary>Returns the SHA-256 of the canonical bytes of <paramref name="value"/>, streamed without building them.</summary>

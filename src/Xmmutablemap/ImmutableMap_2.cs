@@ -177,9 +177,7 @@ public sealed partial class ImmutableMap<TKey, TValue> :
     /// <exception cref="NotSupportedException">A key or value is outside the data model.</exception>
     public byte[] ToCanonicalBytes()
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        CanonicalWriter.Write(buffer, this);
-        return buffer.WrittenSpan.ToArray();
+        return CanonicalWriter.ToArray(this);
     }
 
     void IImmutableMap.WriteCanonical(CanonicalWriter writer) => WriteCanonical(writer);

@@ -86,4 +86,28 @@ public class AllocationTests
         }));
         Assert.NotEqual(default, hash);
     }
+
+    [Fact]
+    public void Canonical_bytes_allocate_only_the_returned_array()
+    {
+        var config = ImmutableMap.Of<string, object?>(("params", Map), ("name", "resnet"));
+        int length = config.ToCanonicalBytes().Length;
+        byte[]? kept = null;
+        long arrayBytes = Allocated(() => kept = new byte[length]);
+        Assert.Equal(arrayBytes, Allocated(() => config.ToCanonicalBytes()));
+        Assert.Equal(arrayBytes, Allocated(() => CanonicalEncoding.ToArray(config, Documents.DocumentLimits.Default)));
+        Assert.Equal(length, kept!.Length);
+    }
+
+    [Fact]
+    public void Writing_canonical_bytes_to_a_buffer_with_room_allocates_nothing()
+    {
+        var output = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
+        Assert.Equal(0, Allocated(() =>
+        {
+            output.ResetWrittenCount();
+            Map.WriteCanonicalTo(output);
+        }));
+        Assert.Equal(Map.ToCanonicalBytes(), output.WrittenSpan.ToArray());
+    }
 }

@@ -180,4 +180,78 @@ public class ContentHashTests
             }
         }
     }
+
+    // The writer keeps 8 KB of bytes before it flushes; longer encodings cross that boundary, mid-string and
+    // mid-number, and ToArray gathers them in a pooled array. The expected bytes are spelled out by hand.
+    [Theory]
+    [InlineData(8189)]
+    [InlineData(8192)]
+    [InlineData(70_000)]
+    public void Encodings_longer_than_the_writer_buffer_are_whole_in_every_output(int textLength)
+    {
+        string text = new('x', textLength);
+        var map = ImmutableMap.Of<string, object?>(("a", text), ("b", 1.5), ("c", -1000));
+        var expected = new List<byte> { 0x83, 0xa1, (byte)'a' };
+        expected.AddRange(textLength <= ushort.MaxValue
+            ? [0xda, (byte)(textLength >> 8), (byte)textLength]
+            : [0xdb, (byte)(textLength >> 24), (byte)(textLength >> 16), (byte)(textLength >> 8), (byte)textLength]);
+        expected.AddRange(Enumerable.Repeat((byte)'x', textLength));
+        expected.AddRange([0xa1, (byte)'b', 0xcb, 0x3f, 0xf8, 0, 0, 0, 0, 0, 0]);
+        expected.AddRange([0xa1, (byte)'c', 0xd1, 0xfc, 0x18]);
+
+        Assert.Equal(expected.ToArray(), map.ToCanonicalBytes());
+        Assert.Equal(expected.ToArray(), CanonicalEncoding.ToArray(map, Documents.DocumentLimits.Default));
+        var output = new System.Buffers.ArrayBufferWriter<byte>(1);
+        map.WriteCanonicalTo(output);
+        Assert.Equal(expected.ToArray(), output.WrittenSpan.ToArray());
+        Assert.Equal("sha256:" + Convert.ToHexStringLower(SHA256.HashData(expected.ToArray())), CanonicalEncoding.Hash(map).ToString());
+    }
+
+    // Each thread reuses one writer; a failure part-way through (here after 20 KB were already flushed)
+    // must leave nothing behind that the next encoding on the thread picks up.
+    [Fact]
+    public void An_encoding_that_fails_part_way_leaves_the_next_one_on_the_thread_whole()
+    {
+        var bad = ImmutableMap.Of<string, object?>(("a", new string('y', 20_000)), ("b", new List<int> { 1 }));
+        var good = ImmutableMap.Of<string, object?>(("k", "v"));
+        for (int round = 0; round < 3; round++)
+        {
+            Assert.Throws<ModelValueException>(() => bad.ToCanonicalBytes());
+            Assert.Equal([0x81, 0xa1, (byte)'k', 0xa1, (byte)'v'], good.ToCanonicalBytes());
+            Assert.Throws<ModelValueException>(() => CanonicalEncoding.Hash(bad));
+            Assert.Equal("sha256:" + Convert.ToHexStringLower(SHA256.HashData([0x81, 0xa1, (byte)'k', 0xa1, (byte)'v'])), CanonicalEncoding.Hash(good).ToString());
+            var output = new System.Buffers.ArrayBufferWriter<byte>();
+            Assert.Throws<ModelValueException>(() => bad.WriteCanonicalTo(output));
+            output.ResetWrittenCount();
+            good.WriteCanonicalTo(output);
+            Assert.Equal([0x81, 0xa1, (byte)'k', 0xa1, (byte)'v'], output.WrittenSpan.ToArray());
+        }
+    }
+
+    // An output whose GetSpan encodes another value (re-entrant use on the same thread) gets bytes of its own.
+    [Fact]
+    public void An_output_that_encodes_while_being_written_to_does_not_disturb_the_outer_encoding()
+    {
+        var outer = ImmutableMap.Of<string, object?>(("a", new string('z', 10_000)), ("b", 2));
+        var inner = ImmutableMap.Of<string, object?>(("k", 1));
+        var output = new ReentrantOutput(() => Assert.Equal([0x81, 0xa1, (byte)'k', 0x01], inner.ToCanonicalBytes()));
+        outer.WriteCanonicalTo(output);
+        Assert.True(output.Calls > 0);
+        Assert.Equal(outer.ToCanonicalBytes(), output.Written.ToArray());
+    }
+
+    private sealed class ReentrantOutput(Action onGetSpan) : System.Buffers.IBufferWriter<byte>
+    {
+        private readonly System.Buffers.ArrayBufferWriter<byte> _inner = new();
+        public int Calls { get; private set; }
+        public ReadOnlySpan<byte> Written => _inner.WrittenSpan;
+        public void Advance(int count) => _inner.Advance(count);
+        public Memory<byte> GetMemory(int sizeHint = 0) => _inner.GetMemory(sizeHint);
+        public Span<byte> GetSpan(int sizeHint = 0)
+        {
+            Calls++;
+            onGetSpan();
+            return _inner.GetSpan(sizeHint);
+        }
+    }
 }

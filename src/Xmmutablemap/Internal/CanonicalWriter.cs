@@ -13,7 +13,7 @@ namespace Xmmutablemap.Internal;
 /// <summary>
 /// Writes the canonical encoding v1 (deterministic MessagePack) into a small buffer that is flushed
 /// either into an <see cref="IBufferWriter{T}"/> or straight into SHA-256, so hashing a map never
-/// materializes its whole encoding. One instance per thread is reused for hashing.
+/// materializes its whole encoding. One instance per thread is reused by every encoding.
 /// </summary>
 /// <remarks>
 /// The loops over a model map's entries and a list's items keep no path: a handler that needs the loop's
@@ -27,20 +27,35 @@ internal sealed class CanonicalWriter
     private const int BufferSize = 8192;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    [ThreadStatic] private static CanonicalWriter? t_hashWriter;
+    /// <summary>One writer per thread, reused by every hash and write: its 8 KB buffer is not allocated (and
+    /// zeroed) per call. A writer in use is taken out of the slot, so re-entrant use (a user's
+    /// <see cref="IBufferWriter{T}"/> that encodes, say) gets a writer of its own; one that failed is dropped.</summary>
+    [ThreadStatic] private static CanonicalWriter? t_writer;
 
     private readonly byte[] _buffer = new byte[BufferSize];
     private int _position;
     private IncrementalHash? _hash;
     private int _depth;
     private int _maxDepth = int.MaxValue;
+    private Target _target;
     private IBufferWriter<byte>? _output;
     private bool _tracksPaths;
+    // Target.Array: what did not fit in the buffer, in an array rented from the shared pool.
+    private byte[]? _spill;
+    private int _spillLength;
+
+    /// <summary>Where flushed bytes go.</summary>
+    private enum Target : byte
+    {
+        Nowhere, // tracing a failure's path: the bytes are not wanted
+        Hash,
+        Output,
+        Array,
+    }
 
     public static ContentHash Hash<T>(T value)
     {
-        var writer = t_hashWriter ?? new CanonicalWriter();
-        t_hashWriter = null; // re-entrant use (a user type's ToString, say) gets its own writer
+        var writer = Take(Target.Hash, int.MaxValue);
         writer._hash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         try
         {
@@ -48,7 +63,7 @@ internal sealed class CanonicalWriter
             writer.Flush();
             Span<byte> digest = stackalloc byte[ContentHash.Length];
             writer._hash.GetHashAndReset(digest);
-            t_hashWriter = writer;
+            writer.GiveBack();
             return new ContentHash(digest);
         }
         catch (NonModelValueException e)
@@ -59,16 +74,68 @@ internal sealed class CanonicalWriter
 
     public static void Write<T>(IBufferWriter<byte> output, T value, int maxDepth = int.MaxValue)
     {
-        var writer = new CanonicalWriter { _output = output, _maxDepth = maxDepth };
+        var writer = Take(Target.Output, maxDepth);
+        writer._output = output;
         try
         {
             writer.WriteValue(value);
             writer.Flush();
+            writer.GiveBack();
         }
         catch (NonModelValueException e)
         {
             throw FailureWithPath(value, maxDepth, e);
         }
+    }
+
+    /// <summary>The canonical bytes in one array of exactly their length: an encoding that fits the buffer
+    /// (nearly every config) is copied out once; a longer one gathers in a pooled array first.</summary>
+    public static byte[] ToArray<T>(T value, int maxDepth = int.MaxValue)
+    {
+        var writer = Take(Target.Array, maxDepth);
+        try
+        {
+            writer.WriteValue(value);
+            var result = GC.AllocateUninitializedArray<byte>(writer._spillLength + writer._position);
+            writer._spill.AsSpan(0, writer._spillLength).CopyTo(result);
+            writer._buffer.AsSpan(0, writer._position).CopyTo(result.AsSpan(writer._spillLength));
+            writer.GiveBack();
+            return result;
+        }
+        catch (NonModelValueException e)
+        {
+            throw FailureWithPath(value, maxDepth, e);
+        }
+        finally
+        {
+            writer.ReturnSpill();
+        }
+    }
+
+    private static CanonicalWriter Take(Target target, int maxDepth)
+    {
+        var writer = t_writer ?? new CanonicalWriter();
+        t_writer = null;
+        writer._target = target;
+        writer._maxDepth = maxDepth;
+        return writer;
+    }
+
+    /// <summary>Back in the thread's slot after a complete encoding (so the depth is back to zero), holding
+    /// nothing of the caller's.</summary>
+    private void GiveBack()
+    {
+        _position = 0;
+        _output = null;
+        t_writer = this;
+    }
+
+    private void ReturnSpill()
+    {
+        if (_spill is null) return;
+        ArrayPool<byte>.Shared.Return(_spill);
+        _spill = null;
+        _spillLength = 0;
     }
 
     /// <summary>Encodes <paramref name="value"/> again, into no output, with every enclosing map and list
@@ -454,15 +521,32 @@ internal sealed class CanonicalWriter
 
     private void Emit(ReadOnlySpan<byte> bytes)
     {
-        if (_hash is not null)
+        switch (_target)
         {
-            _hash.AppendData(bytes);
+            case Target.Hash:
+                _hash!.AppendData(bytes);
+                break;
+            case Target.Output:
+                bytes.CopyTo(_output!.GetSpan(bytes.Length));
+                _output.Advance(bytes.Length);
+                break;
+            case Target.Array:
+                Spill(bytes);
+                break;
         }
-        else if (_output is not null)
+    }
+
+    private void Spill(ReadOnlySpan<byte> bytes)
+    {
+        int needed = _spillLength + bytes.Length;
+        if (_spill is null || _spill.Length < needed)
         {
-            bytes.CopyTo(_output.GetSpan(bytes.Length));
-            _output.Advance(bytes.Length);
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, (int)Math.Min(Array.MaxLength, 2L * (_spill?.Length ?? BufferSize))));
+            _spill.AsSpan(0, _spillLength).CopyTo(larger);
+            if (_spill is not null) ArrayPool<byte>.Shared.Return(_spill);
+            _spill = larger;
         }
-        // else: tracing a failure's path; the bytes are not wanted
+        bytes.CopyTo(_spill.AsSpan(_spillLength));
+        _spillLength = needed;
     }
 }
