@@ -114,7 +114,8 @@ public static class ModelValue
         if (IsImmutableList(value))
         {
             var hash = new HashCode();
-            foreach (var item in (IList)value) hash.Add(GetHashCode(item));
+            var list = (IList)value;
+            for (int k = 0; k < list.Count; k++) hash.Add(GetHashCode(list[k])); // foreach would box IList's enumerator
             return hash.ToHashCode();
         }
         return value.GetHashCode();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections;
 using System.Collections.Immutable;
@@ -17,7 +18,10 @@ internal sealed class ProtobufMapWriter
 {
     private readonly DocumentPath _path = new();
     private readonly DocumentLimits _limits;
-    private readonly List<int> _sizes = [];
+    // Sizes in pre-order, in an array rented from the shared pool (a config has thousands of messages; a
+    // growing List<int> allocated about three times the output's own size).
+    private int[] _sizes = ArrayPool<int>.Shared.Rent(256);
+    private int _count;
     private int _cursor;
     private byte[] _buffer = [];
     private int _position;
@@ -28,18 +32,38 @@ internal sealed class ProtobufMapWriter
     public static byte[] WriteDocument(IImmutableMap map, DocumentLimits limits)
     {
         var writer = new ProtobufMapWriter(limits);
-        writer._buffer = new byte[writer.MeasureMap(map)];
-        writer.WriteMap(map);
-        return writer._buffer;
+        try
+        {
+            writer._buffer = GC.AllocateUninitializedArray<byte>(writer.MeasureMap(map));
+            writer.WriteMap(map);
+            return writer._buffer;
+        }
+        finally
+        {
+            writer.ReturnSizes();
+        }
     }
 
     /// <summary>The body of one Entry message (for protobuf-net, which writes the Map's field headers itself).</summary>
     public static byte[] WriteEntry(object key, object? value, DocumentLimits limits)
     {
         var writer = new ProtobufMapWriter(limits);
-        writer._buffer = new byte[writer.MeasureEntry(key, value)];
-        writer.WriteEntryBody(key, value);
-        return writer._buffer;
+        try
+        {
+            writer._buffer = GC.AllocateUninitializedArray<byte>(writer.MeasureEntry(key, value));
+            writer.WriteEntryBody(key, value);
+            return writer._buffer;
+        }
+        finally
+        {
+            writer.ReturnSizes();
+        }
+    }
+
+    private void ReturnSizes()
+    {
+        ArrayPool<int>.Shared.Return(_sizes);
+        _sizes = [];
     }
 
     // ---- pass 1: sizes, recorded in pre-order ---------------------------------------------------
@@ -102,8 +126,14 @@ internal sealed class ProtobufMapWriter
 
     private int Slot()
     {
-        _sizes.Add(0);
-        return _sizes.Count - 1;
+        if (_count == _sizes.Length)
+        {
+            var larger = ArrayPool<int>.Shared.Rent(_sizes.Length * 2);
+            _sizes.AsSpan().CopyTo(larger);
+            ArrayPool<int>.Shared.Return(_sizes);
+            _sizes = larger;
+        }
+        return _count++;
     }
 
     private int KeySize(object key)
@@ -196,10 +226,11 @@ internal sealed class ProtobufMapWriter
             case ModelKind.List:
                 Tag(8, 2);
                 Varint((ulong)_sizes[_cursor++]);
-                foreach (var item in (IList)value!)
+                var list = (IList)value!;
+                for (int i = 0; i < list.Count; i++) // an indexer, not foreach: IList's enumerator is a boxed one
                 {
                     Tag(1, 2);
-                    WriteValue(item);
+                    WriteValue(list[i]);
                 }
                 return;
             case ModelKind.Map:

@@ -57,12 +57,12 @@ public static class JsonModelWriter
                 limits.EnterCollection(path);
                 RuntimeHelpers.EnsureSufficientExecutionStack();
                 writer.WriteStartArray();
-                int i = 0;
+                var list = (IList)value!;
                 path.PushIndex(0);
-                foreach (var item in (IList)value!)
+                for (int i = 0; i < list.Count; i++) // an indexer, not foreach: IList's enumerator is a boxed one
                 {
-                    path.SetIndex(i++);
-                    Write(writer, item, path, limits, fallback, inArray: true);
+                    path.SetIndex(i);
+                    Write(writer, list[i], path, limits, fallback, inArray: true);
                 }
                 path.Pop();
                 writer.WriteEndArray();
