@@ -16,7 +16,10 @@ internal sealed class ProtobufMapReader
 {
     private const int Varint = 0, Fixed64 = 1, Len = 2, Fixed32 = 5;
 
-    private readonly ReadOnlyMemory<byte> _data;
+    // The input as an array and where it starts in it: ReadOnlyMemory<byte>.Span re-derives the span (checking
+    // what backs the memory) on every call, and a varint is read several times per value.
+    private readonly byte[] _bytes;
+    private readonly int _start;
     private readonly DocumentLimits _limits;
     private readonly DocumentPath _path;
     private readonly long _baseOffset;
@@ -24,7 +27,16 @@ internal sealed class ProtobufMapReader
 
     private ProtobufMapReader(ReadOnlyMemory<byte> data, DocumentLimits limits, DocumentPath? path = null, long baseOffset = 0)
     {
-        _data = data;
+        if (System.Runtime.InteropServices.MemoryMarshal.TryGetArray(data, out ArraySegment<byte> segment))
+        {
+            _bytes = segment.Array!;
+            _start = segment.Offset;
+        }
+        else
+        {
+            _bytes = data.ToArray(); // memory not backed by an array (a MemoryManager): read from one copy
+            _start = 0;
+        }
         _limits = limits;
         _path = path ?? new DocumentPath();
         _baseOffset = baseOffset;
@@ -135,14 +147,14 @@ internal sealed class ProtobufMapReader
                 case 5:
                     Expect(wire, Fixed64, "float_value");
                     Need(8, end);
-                    value = BinaryPrimitives.ReadDoubleLittleEndian(_data.Span.Slice(_position, 8));
+                    value = BinaryPrimitives.ReadDoubleLittleEndian(Data(_position, 8));
                     _position += 8;
                     break;
                 case 6: value = ReadStringField(wire, "string_value", end); break;
                 case 7:
                     Expect(wire, Len, "bytes_value");
                     int bytesEnd = ReadLength(end);
-                    value = ImmutableArray.Create(_data.Span[_position..bytesEnd].ToArray());
+                    value = ImmutableArray.Create(Data(_position, bytesEnd - _position).ToArray());
                     _position = bytesEnd;
                     break;
                 case 8:
@@ -190,14 +202,26 @@ internal sealed class ProtobufMapReader
     {
         ulong tag = ReadVarint(end);
         ulong field = tag >> 3;
-        if (field == 0 || field > 536_870_911) throw Error($"the field number {field} is not valid");
+        if (field == 0 || field > 536_870_911) throw BadFieldNumber(field);
         return ((int)field, (int)(tag & 7));
     }
 
     private void Expect(int wire, int expected, string name)
     {
-        if (wire != expected) throw Error($"the field {name} has wire type {wire}, not {expected}");
+        if (wire != expected) throw WrongWireType(wire, expected, name);
     }
+
+    // The messages are built out of line: an interpolated string inlined into a hot method gives it a
+    // larger stack frame, zeroed on every call.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private DocumentException BadFieldNumber(ulong field) => Error($"the field number {field} is not valid");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private DocumentException WrongWireType(int wire, int expected, string name) => Error($"the field {name} has wire type {wire}, not {expected}");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private DocumentException LengthPastEnd(ulong length, int remaining, int at) =>
+        Error($"a length of {length} bytes runs past the end of its message ({remaining} bytes remain)", at);
 
     private ulong ReadVarintField(int wire, string name, int end)
     {
@@ -211,9 +235,26 @@ internal sealed class ProtobufMapReader
         return ReadString(end);
     }
 
+    /// <summary>A varint; one byte (tags, short lengths, small numbers: nearly all of them) inline.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ulong ReadVarint(int end)
     {
-        var span = _data.Span;
+        int at = _position;
+        if (at < end)
+        {
+            byte first = _bytes[_start + at];
+            if (first < 0x80)
+            {
+                _position = at + 1;
+                return first;
+            }
+        }
+        return ReadLongerVarint(end);
+    }
+
+    private ulong ReadLongerVarint(int end)
+    {
+        var span = Data(0, end);
         ulong result = 0;
         for (int shift = 0; shift < 70; shift += 7)
         {
@@ -226,12 +267,14 @@ internal sealed class ProtobufMapReader
         throw Error("a varint is longer than 10 bytes");
     }
 
+    private ReadOnlySpan<byte> Data(int at, int length) => new(_bytes, _start + at, length);
+
     /// <summary>Reads a length and returns where the delimited bytes end, refusing a length larger than what remains.</summary>
     private int ReadLength(int end)
     {
         int at = _position;
         ulong length = ReadVarint(end);
-        if (length > (ulong)(end - _position)) throw Error($"a length of {length} bytes runs past the end of its message ({end - _position} bytes remain)", at);
+        if (length > (ulong)(end - _position)) throw LengthPastEnd(length, end - _position, at);
         return _position + (int)length;
     }
 
@@ -239,7 +282,7 @@ internal sealed class ProtobufMapReader
     {
         int at = _position;
         int stringEnd = ReadLength(end);
-        string text = ModelText.DecodeUtf8(_data.Span[_position..stringEnd], _path, Here(at));
+        string text = ModelText.DecodeUtf8(Data(_position, stringEnd - _position), _path, Here(at));
         _position = stringEnd;
         return text;
     }
