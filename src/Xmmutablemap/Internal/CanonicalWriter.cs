@@ -133,9 +133,21 @@ internal sealed class CanonicalWriter
     private void ReturnSpill()
     {
         if (_spill is null) return;
-        ArrayPool<byte>.Shared.Return(_spill);
+        Release(_spill);
         _spill = null;
         _spillLength = 0;
+    }
+
+    // Up to 1 MiB the spill comes from the shared pool; a larger one (a large file's encoding) is allocated and
+    // left to the collector, so that writing one big document does not leave the pool holding every size it grew through.
+    private const int LargestPooledSpill = 1 << 20;
+
+    private static byte[] Allocate(int length) =>
+        length <= LargestPooledSpill ? ArrayPool<byte>.Shared.Rent(length) : GC.AllocateUninitializedArray<byte>(length);
+
+    private static void Release(byte[] spill)
+    {
+        if (spill.Length <= LargestPooledSpill) ArrayPool<byte>.Shared.Return(spill);
     }
 
     /// <summary>Encodes <paramref name="value"/> again, into no output, with every enclosing map and list
@@ -538,12 +550,14 @@ internal sealed class CanonicalWriter
 
     private void Spill(ReadOnlySpan<byte> bytes)
     {
-        int needed = _spillLength + bytes.Length;
+        long total = (long)_spillLength + bytes.Length;
+        if (total > Array.MaxLength) throw new OutOfMemoryException($"The canonical encoding is longer than one array can hold ({Array.MaxLength} bytes); write it to an IBufferWriter<byte> instead.");
+        int needed = (int)total;
         if (_spill is null || _spill.Length < needed)
         {
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, (int)Math.Min(Array.MaxLength, 2L * (_spill?.Length ?? BufferSize))));
+            var larger = Allocate(Math.Max(needed, (int)Math.Min(Array.MaxLength, 2L * (_spill?.Length ?? BufferSize))));
             _spill.AsSpan(0, _spillLength).CopyTo(larger);
-            if (_spill is not null) ArrayPool<byte>.Shared.Return(_spill);
+            if (_spill is not null) Release(_spill);
             _spill = larger;
         }
         bytes.CopyTo(_spill.AsSpan(_spillLength));
