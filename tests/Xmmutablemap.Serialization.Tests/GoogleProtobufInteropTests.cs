@@ -32,6 +32,22 @@ public class GoogleProtobufInteropTests
         }, iter: 150);
     }
 
+    // Our writer records every message's size in a table first; past 262,144 messages that table outgrows the
+    // pooled sizes and is allocated on its own. Google must still parse the same values from the bytes.
+    [Fact]
+    public void A_document_of_more_messages_than_the_pooled_size_table_holds_is_written_whole()
+    {
+        var document = ImmutableMap.CreateRange(Enumerable.Range(0, 70_000).Select(i => KeyValuePair.Create(
+            $"k{i:D6}", (object?)ImmutableArray.Create<object?>(i, -i))));
+        byte[] ours = ProtobufMapFormat.Instance.WriteToArray(document);
+        var google = Wire.Map.Parser.ParseFrom(ours);
+        Assert.Equal(70_000, google.Entries.Count);
+        Assert.Equal("k069999", google.Entries[69_999].StringKey);
+        Assert.Equal(-69_999, google.Entries[69_999].Value.ListValue.Values[1].IntValue);
+        Assert.Equal(document, (ImmutableMap<string, object?>)FromGoogle(google));
+        Assert.Equal(ours, google.ToByteArray());
+    }
+
     [Fact]
     public void We_read_Googles_unsorted_entries_and_uint_values_to_the_canonical_map()
     {

@@ -62,8 +62,20 @@ internal sealed class ProtobufMapWriter
 
     private void ReturnSizes()
     {
-        ArrayPool<int>.Shared.Return(_sizes);
+        Release(_sizes);
         _sizes = [];
+    }
+
+    // Up to 1 MiB of sizes come from the shared pool; a large file's table is allocated and left to the
+    // collector, so that one big write does not leave the pool holding every size the table grew through.
+    private const int LargestPooledTable = 1 << 18;
+
+    private static int[] Allocate(int length) =>
+        length <= LargestPooledTable ? ArrayPool<int>.Shared.Rent(length) : GC.AllocateUninitializedArray<int>(length);
+
+    private static void Release(int[] table)
+    {
+        if (table.Length is > 0 and <= LargestPooledTable) ArrayPool<int>.Shared.Return(table);
     }
 
     // ---- pass 1: sizes, recorded in pre-order ---------------------------------------------------
@@ -128,9 +140,9 @@ internal sealed class ProtobufMapWriter
     {
         if (_count == _sizes.Length)
         {
-            var larger = ArrayPool<int>.Shared.Rent(_sizes.Length * 2);
+            var larger = Allocate(_sizes.Length * 2);
             _sizes.AsSpan().CopyTo(larger);
-            ArrayPool<int>.Shared.Return(_sizes);
+            Release(_sizes);
             _sizes = larger;
         }
         return _count++;
