@@ -34,7 +34,7 @@ internal sealed class ProtobufMapWriter
         var writer = new ProtobufMapWriter(limits);
         try
         {
-            writer._buffer = GC.AllocateUninitializedArray<byte>(writer.MeasureMap(map));
+            writer._buffer = new byte[writer.MeasureMap(map)]; // zeroed: pass 2 fills it exactly, but a mismatch must never expose old memory
             writer.WriteMap(map);
             return writer._buffer;
         }
@@ -50,7 +50,7 @@ internal sealed class ProtobufMapWriter
         var writer = new ProtobufMapWriter(limits);
         try
         {
-            writer._buffer = GC.AllocateUninitializedArray<byte>(writer.MeasureEntry(key, value));
+            writer._buffer = new byte[writer.MeasureEntry(key, value)]; // zeroed: pass 2 fills it exactly, but a mismatch must never expose old memory
             writer.WriteEntryBody(key, value);
             return writer._buffer;
         }
