@@ -25,6 +25,18 @@ public static class CanonicalEncoding
         CanonicalWriter.Write(output, value);
     }
 
+    /// <summary>Writes the canonical bytes of <paramref name="value"/> to <paramref name="output"/>, refusing nesting deeper
+    /// than <paramref name="limits"/> allow (as format writers must). The bytes go out as they are encoded: on failure
+    /// the output may hold the first part, so write to a scratch buffer when the output must be all or nothing.</summary>
+    /// <exception cref="ModelValueException">The value is outside the data model; <see cref="ModelValueException.Path"/> names where.</exception>
+    /// <exception cref="Documents.DocumentException">The value nests deeper than <see cref="Documents.DocumentLimits.MaxDepth"/>.</exception>
+    public static void Write(IBufferWriter<byte> output, object? value, Documents.DocumentLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(limits);
+        CanonicalWriter.Write(output, value, limits.MaxDepth);
+    }
+
     /// <summary>Returns the canonical bytes of <paramref name="value"/>.</summary>
     /// <exception cref="NotSupportedException">The value is outside the data model.</exception>
     public static byte[] ToArray(object? value)

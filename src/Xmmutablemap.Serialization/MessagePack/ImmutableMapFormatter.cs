@@ -1,6 +1,7 @@
 using global::MessagePack;
 using global::MessagePack.Formatters;
 using Xmmutablemap.Documents;
+using Xmmutablemap.Serialization.Internal;
 
 namespace Xmmutablemap.Serialization.MessagePack;
 
@@ -27,10 +28,10 @@ public sealed class ImmutableMapFormatter<TKey, TValue> : IMessagePackFormatter<
         var limits = Limits(options, 0);
         try
         {
-            byte[]? canonical = ValuesMayBeModel ? TryCanonical(value, limits) : null;
-            if (canonical is not null)
+            if (ValuesMayBeModel && TryCanonical(value, limits) is { } canonical)
             {
-                writer.WriteRaw(canonical);
+                writer.WriteRaw(canonical.WrittenSpan);
+                ScratchBuffer.Return(canonical);
                 return;
             }
             // Values outside the model (user types): keys stay canonical, values go through the resolver.
@@ -119,14 +120,18 @@ public sealed class ImmutableMapFormatter<TKey, TValue> : IMessagePackFormatter<
         || (type.IsGenericType && type.GetGenericTypeDefinition() is var d
             && (d == typeof(System.Collections.Immutable.ImmutableArray<>) || d == typeof(System.Collections.Immutable.ImmutableList<>) || d == typeof(ImmutableMap<,>)));
 
-    private static byte[]? TryCanonical(ImmutableMap<TKey, TValue> value, DocumentLimits limits)
+    /// <summary>The canonical encoding in this thread's scratch buffer (which the caller returns), or null.</summary>
+    private static System.Buffers.ArrayBufferWriter<byte>? TryCanonical(ImmutableMap<TKey, TValue> value, DocumentLimits limits)
     {
+        var scratch = ScratchBuffer.Take();
         try
         {
-            return CanonicalEncoding.ToArray(value, limits);
+            CanonicalEncoding.Write(scratch, value, limits);
+            return scratch;
         }
         catch (ModelValueException)
         {
+            ScratchBuffer.Return(scratch);
             return null; // a user type inside object values: the resolver writes it
         }
     }

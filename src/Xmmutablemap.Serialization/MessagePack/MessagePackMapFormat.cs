@@ -29,8 +29,20 @@ public sealed class MessagePackMapFormat : IMapFormat
     public void Write(IImmutableMap map, Stream output, DocumentLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        // The output is the canonical encoding itself, depth-limited as the reader is.
-        FormatFunnel.Write(Name, map, limits, l => output.Write(CanonicalEncoding.ToArray(map, l)), ToNative);
+        // The output is the canonical encoding itself, depth-limited as the reader is, and written only once complete.
+        FormatFunnel.Write(Name, map, limits, l =>
+        {
+            var scratch = ScratchBuffer.Take();
+            try
+            {
+                CanonicalEncoding.Write(scratch, map, l);
+                output.Write(scratch.WrittenSpan);
+            }
+            finally
+            {
+                ScratchBuffer.Return(scratch);
+            }
+        }, ToNative);
     }
 
     /// <summary>The funnel: every failure becomes a <see cref="MessagePackSerializationException"/> naming path and byte offset.</summary>
