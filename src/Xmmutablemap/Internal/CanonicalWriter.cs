@@ -12,8 +12,8 @@ namespace Xmmutablemap.Internal;
 
 /// <summary>
 /// Writes the canonical encoding v1 (deterministic MessagePack) into a small buffer that is flushed
-/// either into an <see cref="IBufferWriter{T}"/> or straight into SHA-256, so hashing a map never
-/// materializes its whole encoding. One instance per thread is reused by every encoding.
+/// into an <see cref="IBufferWriter{T}"/>, into the array <see cref="ToArray"/> returns, or straight into
+/// SHA-256, so hashing a map never materializes its whole encoding. One instance per thread is reused by every encoding.
 /// </summary>
 /// <remarks>
 /// The loops over a model map's entries and a list's items keep no path: a handler that needs the loop's
@@ -40,7 +40,7 @@ internal sealed class CanonicalWriter
     private Target _target;
     private IBufferWriter<byte>? _output;
     private bool _tracksPaths;
-    // Target.Array: what did not fit in the buffer, in an array rented from the shared pool.
+    // Target.Array: what did not fit in the buffer, in an array from the shared pool (see Allocate).
     private byte[]? _spill;
     private int _spillLength;
 
