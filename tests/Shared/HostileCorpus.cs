@@ -38,6 +38,8 @@ internal static class HostileCorpus
         ["json: empty input"] = (JsonMapFormat.Instance, () => [], "json:"),
         ["json: comment"] = (JsonMapFormat.Instance, () => Utf8("{/* no */}"), "json:"),
         ["json: NaN literal"] = (JsonMapFormat.Instance, () => Utf8("{\"a\": NaN}"), "json:"),
+        // System.Text.Json's own message quotes all the text after a bad literal: here half a megabyte.
+        ["json: bad literal before 500 KB"] = (JsonMapFormat.Instance, () => Utf8("{\"a\": tru, \"b\": \"" + new string('x', 500_000) + "\"}"), "at a: 'tru' is an invalid JSON literal. Expected the literal 'true'"),
 
         // YAML
         ["yaml: 100k nested flow sequences"] = (YamlMapFormat.Instance, () => Utf8("a: " + new string('[', 100_000)), "deeper than the limit of 64"),

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using CsCheck;
+using Xmmutablemap.Documents;
+using Xmmutablemap.Json;
 using Xmmutablemap.Serialization.Json;
 using Xmmutablemap.Serialization.MessagePack;
 using Xmmutablemap.Serialization.Protobuf;
@@ -128,9 +130,11 @@ public class FuzzTests
             Assert.Equal(format.Name, e.Format);
             Assert.NotNull(e.InnerException);
             CheckAllocation(format, input, before);
+            if (format.Name == "json") CheckJsonWindow(input, e);
             return false;
         }
         CheckAllocation(format, input, before);
+        if (format.Name == "json") CheckJsonWindow(input, null, map);
         var hash = map.ContentHash;
         foreach (var other in TestSupport.Formats)
         {
@@ -140,6 +144,25 @@ public class FuzzTests
                 throw new Xunit.Sdk.XunitException($"{format.Name} -> {other.Name} changed the hash of {map}");
         }
         return true;
+    }
+
+    /// <summary>A JSON file is read a window at a time: through a 7-byte window (edges inside keys, numbers and escapes)
+    /// the input must give the same map, or the same error at the same path and position, as read whole.</summary>
+    private static void CheckJsonWindow(byte[] input, MapFormatException? wholeError, ImmutableMap<string, object?>? whole = null)
+    {
+        ImmutableMap<string, object?> streamed;
+        try
+        {
+            streamed = JsonModelReader.ReadDocument(new MemoryStream(input), DocumentLimits.Default, bufferSize: 7);
+        }
+        catch (DocumentException e)
+        {
+            if (wholeError is null) throw new Xunit.Sdk.XunitException($"json: read whole it was accepted, through a window refused: {e.Message}");
+            Assert.Equal((wholeError.Reason, wholeError.DocumentPath, wholeError.Line, wholeError.Column), (e.Reason, e.Path, e.Position.Line, e.Position.Column));
+            return;
+        }
+        if (wholeError is not null) throw new Xunit.Sdk.XunitException($"json: read whole it was refused ({wholeError.Message}), through a window accepted");
+        Assert.Equal(whole, streamed);
     }
 
     // Bounded allocation: a reader may allocate a constant plus a multiple of its input, never more (no

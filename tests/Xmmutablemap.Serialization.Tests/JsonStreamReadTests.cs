@@ -56,7 +56,24 @@ public class JsonStreamReadTests
         "{\"a\": 1}\n\n  x",
         string.Concat(Enumerable.Repeat("{\"a\":", 65)) + "1" + new string('}', 65),
         "{\"long\": \"" + new string('y', 300) + "\", \"n\": 12345678901234567890123}",
+        // System.Text.Json quotes a bad literal with all the text after it that it holds, which depends on the window.
+        "{\"a\": tru, \"b\": \"" + new string('x', 300) + "\"}",
+        "timizer\": {}\n",
+        "{\"a\": [nul]}",
+        "{\"a\": fals\u00e9}",
     ];
+
+    [Theory]
+    [InlineData("{\"a\": tru, \"b\": \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"}", "at a, line 1, column 10: 'tru' is an invalid JSON literal. Expected the literal 'true'")]
+    [InlineData("timizer\": {}\n", "line 1, column 2: 'ti' is an invalid JSON literal. Expected the literal 'true'")]
+    [InlineData("{\"a\": [nulx, 1]}", "at a[0], line 1, column 11: 'nulx' is an invalid JSON literal. Expected the literal 'null'")]
+    [InlineData("{\"a\": fals\n}", "at a, line 1, column 11: 'fals' is an invalid JSON literal. Expected the literal 'false'")]
+    public void A_bad_literal_is_quoted_up_to_its_first_wrong_character_not_with_the_rest_of_the_document(string text, string message)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        Assert.Equal(message, Assert.Throws<DocumentException>(() => JsonModelReader.ReadDocument(bytes, DocumentLimits.Default)).Message);
+        Assert.Equal(message, Assert.Throws<DocumentException>(() => FromStream(bytes, 5)).Message);
+    }
 
     [Theory]
     [MemberData(nameof(BadDocuments))]
@@ -106,7 +123,7 @@ public class JsonStreamReadTests
             File.WriteAllText(file, text.ToString() + "  \"end\": tru\n}\n");
             var e = Assert.Throws<MapFormatException>(() => MapFile.Load(file));
             // Column 13 is the newline where the reader expected the "e" of true.
-            Assert.StartsWith($"{file}:20002:13: json: at end: 'tru", e.Message);
+            Assert.Equal($"{file}:20002:13: json: at end: 'tru' is an invalid JSON literal. Expected the literal 'true'", e.Message);
         }
         finally
         {

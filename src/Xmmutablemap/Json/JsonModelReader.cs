@@ -254,12 +254,33 @@ public static class JsonModelReader
     // "'x' is invalid after a single JSON value. LineNumber: 0 | BytePositionInLine: 5." -> the first sentence,
     // without System.Text.Json's advice to its own callers ("Change the reader options"), which means nothing to
     // someone fixing a config file.
+    // The searches run from the end: a message that quotes the document may hold any of these phrases earlier.
     private static string StripPosition(string message)
     {
-        int at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        int at = message.LastIndexOf(" LineNumber:", StringComparison.Ordinal);
         string text = (at < 0 ? message : message[..at]).TrimEnd('.', ' ');
-        int advice = text.IndexOf(". Change the reader options", StringComparison.Ordinal);
+        int advice = text.LastIndexOf(". Change the reader options", StringComparison.Ordinal);
         if (advice >= 0) text = text[..advice];
-        return text.Replace("which is not supported in this mode", "which JSON does not allow", StringComparison.Ordinal);
+        return ShortenLiteral(text).Replace("which is not supported in this mode", "which JSON does not allow", StringComparison.Ordinal);
+    }
+
+    private const string InvalidLiteral = "' is an invalid JSON literal. Expected the literal '";
+
+    // "'tru, "b": ...' is an invalid JSON literal. Expected the literal 'true'": System.Text.Json quotes all the text
+    // it holds from the literal on, which is the rest of the document when it is read whole (a 200 MB message) and
+    // the rest of the window when read from a file. Quote the literal only up to its first wrong character, where the
+    // reported column points, so the message is short and the same however the text was read.
+    private static string ShortenLiteral(string text)
+    {
+        int marker = text.LastIndexOf(InvalidLiteral, StringComparison.Ordinal);
+        if (marker < 1 || text[0] != '\'') return text;
+        string found = text[1..marker];
+        string expected = text[(marker + InvalidLiteral.Length)..].TrimEnd('\'');
+        int same = 0;
+        while (same < found.Length && same < expected.Length && found[same] == expected[same]) same++;
+        // The wrong character is shown too when it is printable ASCII and not punctuation that ends a token. Not
+        // beyond ASCII: a window's edge may cut its UTF-8 bytes, which System.Text.Json then quotes as U+FFFD.
+        bool showWrong = same < found.Length && found[same] is > ' ' and < '\x7f' && ",:]}[{\"".IndexOf(found[same]) < 0;
+        return $"'{found[..(showWrong ? same + 1 : same)]}{InvalidLiteral}{expected}'";
     }
 }
