@@ -72,7 +72,7 @@ public sealed class MapFormatException : Exception
         string where = file ?? "<input>";
         if (line is not null) where += $":{line}:{column ?? 1}";
         else if (offset is not null) where += $": byte {offset}";
-        string at = path.Length == 0 ? "" : $"at {path}: ";
+        string at = path.Length == 0 ? "" : $"at {DocumentException.Excerpt(path, DocumentException.PathExcerptLength)}: ";
         return $"{where}: {format}: {at}{reason}";
     }
 }

@@ -39,6 +39,11 @@ internal static class HostileCorpus
         ["json: comment"] = (JsonMapFormat.Instance, () => Utf8("{/* no */}"), "json:"),
         ["json: NaN literal"] = (JsonMapFormat.Instance, () => Utf8("{\"a\": NaN}"), "json:"),
         // System.Text.Json's own message quotes all the text after a bad literal: here half a megabyte.
+        // Long text from the document is quoted cut, in the reason and in the path, never whole.
+        ["json: 200,000-character duplicate key"] = (JsonMapFormat.Instance, () => Utf8("{\"" + new string('k', 200_000) + "\": 1, \"" + new string('k', 200_000) + "\": 2}"),
+            "the key \"kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk\u2026kkkkkkkkkkkkkkkkkkkkkk\" (200,002 characters) appears more than once (first at line 1, column 2)"),
+        ["json: 200,000-digit integer"] = (JsonMapFormat.Instance, () => Utf8("{\"a\": " + new string('9', 200_000) + "}"),
+            "at a: the integer 9999999999999999999999999999999999999999\u202699999999999999999999999 (200,000 characters) is outside the range"),
         ["json: bad literal before 500 KB"] = (JsonMapFormat.Instance, () => Utf8("{\"a\": tru, \"b\": \"" + new string('x', 500_000) + "\"}"), "at a: 'tru' is an invalid JSON literal. Expected the literal 'true'"),
 
         // YAML
@@ -52,6 +57,10 @@ internal static class HostileCorpus
         ["yaml: billion laughs"] = (YamlMapFormat.Instance, BillionLaughs, "aliases add more than 1000000 values"),
         ["yaml: self-referencing alias"] = (YamlMapFormat.Instance, () => Utf8("a: &x [*x]\n"), "refers to no complete anchor"),
         ["yaml: unknown alias"] = (YamlMapFormat.Instance, () => Utf8("a: *nope\n"), "yaml:"),
+        ["yaml: 200,000-character alias"] = (YamlMapFormat.Instance, () => Utf8("a: *" + new string('k', 200_000) + "\n"),
+            "at a: the alias *kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk\u2026kkkkkkkkkkkkkkkkkkkkkkk (200,000 characters) refers to no complete anchor"),
+        ["yaml: 200,000-character tag"] = (YamlMapFormat.Instance, () => Utf8("a: !" + new string('k', 200_000) + " x\n"),
+            "at a: the tag !kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk\u2026kkkkkkkkkkkkkkkkkkkkkkk (200,001 characters) is not supported"),
         ["yaml: unknown tag"] = (YamlMapFormat.Instance, () => Utf8("a: !secret 1\n"), "is not supported"),
         ["yaml: python object tag"] = (YamlMapFormat.Instance, () => Utf8("a: !!python/object:os.system x\n"), "is not supported"),
         ["yaml: two documents"] = (YamlMapFormat.Instance, () => Utf8("a: 1\n---\nb: 2\n"), "more than one document"),
@@ -73,6 +82,9 @@ internal static class HostileCorpus
         ["msgpack: trailing bytes"] = (MessagePackMapFormat.Instance, () => Hex("80c0"), "byte 1: msgpack: there is more data"),
         ["msgpack: truncated"] = (MessagePackMapFormat.Instance, () => Hex("82a16101"), "the input ends"),
         ["msgpack: invalid UTF-8"] = (MessagePackMapFormat.Instance, () => Hex("81a161a2c328"), "not valid UTF-8"),
+        ["msgpack: 100,000-character duplicate key under a 100,000-character key"] = (MessagePackMapFormat.Instance,
+            () => Concat(Hex("81db000186a0"), Utf8(new string('p', 100_000)), Hex("82db000186a0"), Utf8(new string('k', 100_000)), [0x01], Hex("db000186a0"), Utf8(new string('k', 100_000)), [0x02]),
+            "at ppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppp\u2026kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk (200,001 characters): the key \"kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk\u2026kkkkkkkkkkkkkkkkkkkkkk\" (100,002 characters) appears more than once"),
         ["msgpack: duplicate key"] = (MessagePackMapFormat.Instance, () => Hex("82a16101a16102"), "appears more than once"),
         ["msgpack: top-level array"] = (MessagePackMapFormat.Instance, () => Hex("9101"), "the top level must be a map"),
         ["msgpack: integer keys at the top"] = (MessagePackMapFormat.Instance, () => Hex("810101"), "string keys"),

@@ -33,6 +33,35 @@ public class DocumentToolkitTests
     }
 
     [Fact]
+    public void Long_document_text_is_quoted_by_its_start_and_end_with_its_length()
+    {
+        Assert.Equal("lr", DocumentException.Excerpt("lr"));
+        string exactly = new('a', 64);
+        Assert.Same(exactly, DocumentException.Excerpt(exactly));
+        Assert.Equal(new string('a', 40) + "\u2026" + new string('c', 23) + " (1,063 characters)",
+            DocumentException.Excerpt(new string('a', 40) + new string('b', 1000) + new string('c', 23)));
+        // A surrogate pair is never cut in half: the head gives up its high surrogate, the tail its low one.
+        string pairs = new string('a', 39) + "\U0001F600" + new string('b', 100) + "\U0001F600" + new string('c', 22);
+        Assert.Equal(new string('a', 39) + "\u2026" + new string('c', 22) + " (165 characters)", DocumentException.Excerpt(pairs));
+        Assert.Equal("abcdefghij\u2026nopqr (18 characters)", DocumentException.Excerpt("abcdefghijklmnopqr", 16));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DocumentException.Excerpt("x", 15));
+    }
+
+    [Fact]
+    public void A_long_key_is_cut_in_the_message_and_kept_whole_in_the_path()
+    {
+        string key = new('k', 10_000);
+        var entries = DocumentMapBuilder.Rent();
+        var path = PathOf("layers");
+        entries.Add(key, 1L, path, DocumentPosition.AtLine(2, 3));
+        entries.Add(key, 2L, path, DocumentPosition.AtLine(3, 3));
+        var e = Assert.Throws<DocumentException>(() => entries.ToMap(path));
+        Assert.Equal("layers." + key, e.Path);
+        Assert.Equal("the key \"" + new string('k', 39) + "\u2026" + new string('k', 22) + "\" (10,002 characters) appears more than once (first at line 2, column 3)", e.Reason);
+        Assert.Equal("at layers." + new string('k', 68) + "\u2026" + new string('k', 44) + " (10,007 characters), line 3, column 3: " + e.Reason, e.Message);
+    }
+
+    [Fact]
     public void A_typed_builder_finds_duplicates_the_same_way_and_builds_in_canonical_order()
     {
         var entries = new DocumentMapBuilder<int, string>();

@@ -72,14 +72,14 @@ internal sealed class YamlModelReader
         }
         catch (YamlException e)
         {
-            throw new DocumentException(StripMark(e.Message), _path.ToString(), Position(e.Start), e);
+            throw new DocumentException(DocumentException.Excerpt(StripMark(e.Message), 300), _path.ToString(), Position(e.Start), e);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException)
         {
             // YamlDotNet 18.1 lets these escape on some malformed input (an out-of-range \U escape, an empty or
             // non-URI verbatim tag, some plain scalars): still bad input, reported where the scanner stopped.
             var mark = _scanner?.CurrentPosition ?? _parser.Current?.End ?? Mark.Empty;
-            throw new DocumentException($"the YAML is malformed here ({e.Message.Split('(')[0].Trim().TrimEnd('.')})", _path.ToString(), Position(mark), new YamlException(mark, mark, e.Message, e));
+            throw new DocumentException($"the YAML is malformed here ({DocumentException.Excerpt(e.Message.Split('(')[0].Trim().TrimEnd('.'), 300)})", _path.ToString(), Position(mark), new YamlException(mark, mark, e.Message, e));
         }
     }
 
@@ -105,7 +105,7 @@ internal sealed class YamlModelReader
             case AnchorAlias alias:
             {
                 if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
-                    throw Error($"the alias *{alias.Value.Value} refers to no complete anchor (an unknown anchor, or one that contains this alias)");
+                    throw Error($"the alias *{DocumentException.Excerpt(alias.Value.Value)} refers to no complete anchor (an unknown anchor, or one that contains this alias)");
                 _aliases.Spend(anchored.Size, _path, Position(alias.Start));
                 MoveNext();
                 return anchored;
@@ -184,10 +184,10 @@ internal sealed class YamlModelReader
                 TagPrefix + "str" => scalar.Value,
                 TagPrefix + "int" => YamlScalarResolver.ResolveInt(scalar.Value, _path, position),
                 TagPrefix + "float" => YamlScalarResolver.ResolveFloat(scalar.Value, _path, position),
-                TagPrefix + "bool" => YamlScalarResolver.ResolvePlain(scalar.Value, _path, position) is (YamlScalarResolver.Kind.Bool, var b) ? b : throw Error($"{ModelValue.Format(scalar.Value)} is not a boolean", scalar),
-                TagPrefix + "null" => YamlScalarResolver.IsNull(scalar.Value) ? null : throw Error($"{ModelValue.Format(scalar.Value)} is not null", scalar),
+                TagPrefix + "bool" => YamlScalarResolver.ResolvePlain(scalar.Value, _path, position) is (YamlScalarResolver.Kind.Bool, var b) ? b : throw Error($"{DocumentException.Excerpt(ModelValue.Format(scalar.Value))} is not a boolean", scalar),
+                TagPrefix + "null" => YamlScalarResolver.IsNull(scalar.Value) ? null : throw Error($"{DocumentException.Excerpt(ModelValue.Format(scalar.Value))} is not null", scalar),
                 TagPrefix + "binary" => Binary(scalar),
-                _ => throw Error($"the tag {tag} is not supported (only the YAML core tags and !!binary are)", scalar),
+                _ => throw Error($"the tag {DocumentException.Excerpt(tag)} is not supported (only the YAML core tags and !!binary are)", scalar),
             };
         }
         else if (scalar.Tag.IsEmpty && scalar.Style == ScalarStyle.Plain)
@@ -213,7 +213,7 @@ internal sealed class YamlModelReader
     private void CheckCollectionTag(TagName tag, string expected, ParsingEvent at)
     {
         if (tag.IsEmpty || tag.IsNonSpecific || tag.Value == TagPrefix + expected) return;
-        throw Error($"the tag {tag.Value} is not supported (only the YAML core tags and !!binary are)", at);
+        throw Error($"the tag {DocumentException.Excerpt(tag.Value)} is not supported (only the YAML core tags and !!binary are)", at);
     }
 
     private (object? Value, long Size) Remember(NodeEvent node, (object? Value, long Size) result)
@@ -239,7 +239,7 @@ internal sealed class YamlModelReader
     {
         MappingStart => "a mapping",
         SequenceStart => "a sequence",
-        Scalar s => $"the scalar {ModelValue.Format(s.Value)}",
+        Scalar s => $"the scalar {DocumentException.Excerpt(ModelValue.Format(s.Value))}",
         DocumentStart => "another document",
         _ => e.GetType().Name,
     };

@@ -68,7 +68,7 @@ internal static partial class YamlScalarResolver
     public static object ResolveInt(string text, DocumentPath path, DocumentPosition position)
     {
         var (kind, value) = ResolvePlain(text, path, position);
-        return kind == Kind.Integer ? value! : throw new DocumentException($"{ModelValue.Format(text)} is not an integer", path.ToString(), position);
+        return kind == Kind.Integer ? value! : throw new DocumentException($"{DocumentException.Excerpt(ModelValue.Format(text))} is not an integer", path.ToString(), position);
     }
 
     /// <summary>Reads text tagged <c>!!float</c>: any number or the special float names.</summary>
@@ -76,7 +76,7 @@ internal static partial class YamlScalarResolver
     {
         if (DecimalInteger().IsMatch(text)) return ModelNumbers.ParseFloat(text, path, position);
         var (kind, value) = ResolvePlain(text, path, position);
-        return kind == Kind.Float ? value! : throw new DocumentException($"{ModelValue.Format(text)} is not a float", path.ToString(), position);
+        return kind == Kind.Float ? value! : throw new DocumentException($"{DocumentException.Excerpt(ModelValue.Format(text))} is not a float", path.ToString(), position);
     }
 
     public static bool CanBePlain(string text) => PlainSafe().IsMatch(text) && !Reserved.Contains(text);

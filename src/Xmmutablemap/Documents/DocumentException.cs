@@ -60,13 +60,45 @@ public sealed class DocumentException : Exception
         return new(BaseReason, Path, map(Position), EarlierPosition.IsKnown ? map(EarlierPosition) : EarlierPosition, InnerException);
     }
 
+    /// <summary>The most characters of a document's text (a key, a number, a tag) that a reason quotes whole.</summary>
+    public const int ExcerptLength = 64;
+
+    /// <summary>The most characters of a path that a message shows whole: paths of real configs are shorter.</summary>
+    public const int PathExcerptLength = 120;
+
+    /// <summary>
+    /// A document's text as an error message quotes it: whole when it is at most <paramref name="maxLength"/>
+    /// characters, else its start and its end around an ellipsis, with its length. Every reason that quotes a
+    /// document goes through it, so that a hostile document cannot make a message as long as itself.
+    /// </summary>
+    /// <param name="text">The text to quote.</param>
+    /// <param name="maxLength">The longest text shown whole; at least 16.</param>
+    /// <example>
+    /// <code>
+    /// DocumentException.Excerpt(new string('k', 100_000));   // "kkk...kkk (100,000 characters)", 40 k's then 23
+    /// </code>
+    /// </example>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxLength"/> is below 16.</exception>
+    public static string Excerpt(string text, int maxLength = ExcerptLength)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 16);
+        if (text.Length <= maxLength) return text;
+        int head = maxLength * 5 / 8, tail = maxLength - head - 1;
+        // Never half of a surrogate pair at either cut.
+        if (char.IsHighSurrogate(text[head - 1])) head--;
+        if (char.IsLowSurrogate(text[^tail])) tail--;
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{text.AsSpan(0, head)}\u2026{text.AsSpan(text.Length - tail)} ({text.Length:N0} characters)");
+    }
+
     private static string WithEarlier(string reason, DocumentPosition earlier) => earlier.IsKnown ? $"{reason} (first at {earlier})" : reason;
 
-    // "at a.b, line 3, column 7: reason": the form used inside native exception messages.
+    // "at a.b, line 3, column 7: reason": the form used inside native exception messages. A long path (a hostile
+    // document's 100,000-character key) is shown cut; the Path property keeps it whole.
     private static string Describe(string reason, string path, DocumentPosition position)
     {
         string where = position.ToString();
-        if (path.Length > 0) where = where.Length == 0 ? "at " + path : "at " + path + ", " + where;
+        if (path.Length > 0) where = where.Length == 0 ? "at " + Excerpt(path, PathExcerptLength) : "at " + Excerpt(path, PathExcerptLength) + ", " + where;
         return where.Length == 0 ? reason : where + ": " + reason;
     }
 }

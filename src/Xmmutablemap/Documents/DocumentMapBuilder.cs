@@ -84,7 +84,7 @@ public sealed class DocumentMapBuilder
     {
         IImmutableMap => "a map",
         _ when ModelValue.GetKind(key) == ModelKind.List => "a list",
-        _ => ModelValue.Format(key),
+        _ => DocumentException.Excerpt(ModelValue.Format(key)),
     };
 
     // The error is reported at the map, since the entry's key is what is wrong.

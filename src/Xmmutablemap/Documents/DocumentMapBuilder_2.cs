@@ -84,7 +84,7 @@ public sealed class DocumentMapBuilder<TKey, TValue> where TKey : notnull
         var firstPosition = _positions[first];
         var laterPosition = _positions[later];
         Clear();
-        return new DocumentException($"the key {ModelValue.Format(key)} appears more than once", path.ToString(key), laterPosition, firstPosition);
+        return new DocumentException($"the key {DocumentException.Excerpt(ModelValue.Format(key))} appears more than once", path.ToString(key), laterPosition, firstPosition);
     }
 
     /// <summary>Empties the builder for reuse, keeping its buffers when they are not large.</summary>

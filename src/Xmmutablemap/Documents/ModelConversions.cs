@@ -45,7 +45,7 @@ public static class ModelConversions
         ArgumentNullException.ThrowIfNull(path);
         return TryConvert<T>(value, out var result)
             ? result
-            : throw new DocumentException($"{ModelValue.Format(value)} does not fit {typeof(T).Name}", path.ToString(), position);
+            : throw new DocumentException($"{DocumentException.Excerpt(ModelValue.Format(value))} does not fit {typeof(T).Name}", path.ToString(), position);
     }
 
     private static bool TryInteger<T>(Int128 value, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out T result)

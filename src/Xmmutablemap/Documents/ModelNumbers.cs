@@ -42,10 +42,10 @@ public static class ModelNumbers
     }
 
     /// <summary>The reason given for an integer outside the model's range.</summary>
-    public static string IntegerOutOfRangeReason(string text) => $"the integer {text} is outside the range -2^63..2^64-1";
+    public static string IntegerOutOfRangeReason(string text) => $"the integer {DocumentException.Excerpt(text)} is outside the range -2^63..2^64-1";
 
     /// <summary>The reason given for a float that overflows a double.</summary>
-    public static string FloatOverflowReason(string text) => $"the number {text} overflows a 64-bit float";
+    public static string FloatOverflowReason(string text) => $"the number {DocumentException.Excerpt(text)} overflows a 64-bit float";
 
     /// <summary>
     /// Reads number text in JSON's grammar (already checked by the caller's parser): integer syntax gives a
@@ -78,7 +78,7 @@ public static class ModelNumbers
         ArgumentNullException.ThrowIfNull(path);
         var unsigned = text.Length > 0 && text[0] is '+' or '-' ? text[1..] : text;
         if (unsigned.IsEmpty || unsigned.ContainsAnyExceptInRange('0', '9'))
-            throw new DocumentException($"{ModelValue.Format(text.ToString())} is not an integer", path.ToString(), position);
+            throw new DocumentException($"{DocumentException.Excerpt(ModelValue.Format(text.ToString()))} is not an integer", path.ToString(), position);
         if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long l)) return Integer(l);
         var digits = text.Length > 0 && text[0] == '+' ? text[1..] : text;
         if (ulong.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out ulong u)) return Integer(u);
@@ -91,7 +91,7 @@ public static class ModelNumbers
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d))
-            throw new DocumentException($"{text} is not a number", path.ToString(), position);
+            throw new DocumentException($"{DocumentException.Excerpt(text.ToString())} is not a number", path.ToString(), position);
         return double.IsInfinity(d) ? throw new DocumentException(FloatOverflowReason(text.ToString()), path.ToString(), position) : d;
     }
 
@@ -99,7 +99,7 @@ public static class ModelNumbers
     {
         if (TryParseShortDecimal(utf8, out double fast)) return fast;
         if (!double.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out double d))
-            throw new DocumentException($"{System.Text.Encoding.UTF8.GetString(utf8)} is not a number", path.ToString(), position);
+            throw new DocumentException($"{DocumentException.Excerpt(System.Text.Encoding.UTF8.GetString(utf8))} is not a number", path.ToString(), position);
         return double.IsInfinity(d) ? throw new DocumentException(FloatOverflowReason(System.Text.Encoding.UTF8.GetString(utf8)), path.ToString(), position) : d;
     }
 
