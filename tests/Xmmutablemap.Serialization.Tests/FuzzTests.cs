@@ -97,6 +97,60 @@ public class FuzzTests
         Assert.True(accepted > 0 && refused > 0, $"{name}: accepted {accepted}, refused {refused}: the mutations must exercise both");
     }
 
+    private static readonly YamlDotNet.Serialization.IDeserializer NativeYaml = new YamlDotNet.Serialization.DeserializerBuilder().WithImmutableMaps().Build();
+
+    // Each library's own entry point, through the adapter that plugs the map into it.
+    private static ImmutableMap<string, object?>? ReadNatively(string name, byte[] input) => name switch
+    {
+        "json" => System.Text.Json.JsonSerializer.Deserialize<ImmutableMap<string, object?>>(input),
+        // With the parser the format reads through: YamlDotNet's own refuses PyYAML's form for long keys.
+        "yaml" => NativeYaml.Deserialize<ImmutableMap<string, object?>>(YamlMapFormat.CreateParser(new StringReader(System.Text.Encoding.UTF8.GetString(input)))),
+        "msgpack" => global::MessagePack.MessagePackSerializer.Deserialize<ImmutableMap<string, object?>>(input, ImmutableMapResolver.Options),
+        _ => ProtoBuf.Serializer.Deserialize<ImmutableMap<string, object?>>(new MemoryStream(input)),
+    };
+
+    /// <summary>
+    /// The native adapters follow the same model rules as the formats: whatever a format reads, its library's own
+    /// API reads to the same map. (The converse does not hold by design: MessagePack-CSharp reads one value and
+    /// leaves trailing bytes, and each library applies its own depth setting.) Found a <c>!!map</c>-tagged YAML
+    /// mapping that the format read and YamlDotNet's deserializer refused.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void What_a_format_reads_its_library_reads_to_the_same_map_through_the_adapter(string name)
+    {
+        var format = Format(name);
+        var corpus = Corpus(format);
+        var mutator = new DocumentMutator(Seed + 7 * name.Length);
+        int compared = 0;
+        for (int i = 0; i < 1500 + corpus.Count; i++)
+        {
+            // The corpus as it is first, then mutations of it.
+            var input = i < corpus.Count ? corpus[i] : mutator.Mutate(corpus[i % corpus.Count], corpus, text: name is "json" or "yaml");
+            ImmutableMap<string, object?> read;
+            try
+            {
+                read = format.Read(input);
+            }
+            catch (MapFormatException)
+            {
+                continue;
+            }
+            ImmutableMap<string, object?>? native;
+            try
+            {
+                native = ReadNatively(name, input);
+            }
+            catch (Exception e)
+            {
+                throw new Xunit.Sdk.XunitException($"{name}: the format read {read}, its library refused it: {e.GetType().Name}: {e.Message} {e.InnerException?.Message}\ninput: {Convert.ToHexString(input)}");
+            }
+            Assert.True(read.Equals(native), $"{name}: the format read {read}, its library {native}\ninput: {Convert.ToHexString(input)}");
+            compared++;
+        }
+        Assert.True(compared > 100, $"{name}: only {compared} inputs were read by both");
+    }
+
     /// <summary>Inputs that fuzzing found to break a reader, kept as regressions: (format, hex).</summary>
     public static TheoryData<string, string> Findings() => new()
     {

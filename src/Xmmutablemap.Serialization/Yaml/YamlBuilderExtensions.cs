@@ -21,6 +21,9 @@ public static class YamlBuilderExtensions
     public static DeserializerBuilder WithImmutableMaps(this DeserializerBuilder builder, DocumentLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.WithTypeConverter(limits is null ? ImmutableMapYamlTypeConverter.Instance : new ImmutableMapYamlTypeConverter(limits)).WithDuplicateKeyChecking();
+        return builder
+            .WithTypeConverter(limits is null ? ImmutableMapYamlTypeConverter.Instance : new ImmutableMapYamlTypeConverter(limits))
+            .WithNodeTypeResolver(ImmutableMapNodeTypeResolver.Instance, where => where.OnTop())
+            .WithDuplicateKeyChecking();
     }
 }

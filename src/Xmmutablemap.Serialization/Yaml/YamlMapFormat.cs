@@ -15,6 +15,24 @@ public sealed class YamlMapFormat : IMapFormat
     /// <summary>The shared instance.</summary>
     public static YamlMapFormat Instance { get; } = new();
 
+    /// <summary>
+    /// A YamlDotNet parser with the fix this format reads through (<c>FlowKeyScanner</c>): YamlDotNet 18.1's own
+    /// scanner refuses a flow mapping entry whose <c>:</c> starts a line, the form PyYAML writes for keys over 128
+    /// characters. Give it to YamlDotNet's <c>IDeserializer.Deserialize</c> to read such files through its API.
+    /// </summary>
+    /// <param name="input">The YAML text.</param>
+    /// <example>
+    /// <code>
+    /// var deserializer = new DeserializerBuilder().WithImmutableMaps().Build();
+    /// var config = deserializer.Deserialize&lt;ImmutableMap&lt;string, object?&gt;&gt;(YamlMapFormat.CreateParser(new StringReader("{? k\n  : 1}")));
+    /// </code>
+    /// </example>
+    public static IParser CreateParser(TextReader input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return new Parser(new FlowKeyScanner(new Scanner(input)));
+    }
+
     /// <inheritdoc/>
     public string Name => "yaml";
 
