@@ -1,6 +1,8 @@
 using Xmmutablemap.Documents;
 using Xmmutablemap.Json;
 using Xmmutablemap.Serialization;
+using Xmmutablemap.Serialization.MessagePack;
+using Xmmutablemap.Serialization.Yaml;
 
 namespace Xmmutablemap.Fuzz;
 
@@ -8,7 +10,8 @@ namespace Xmmutablemap.Fuzz;
 /// One fuzz target per reader: read the input; a <see cref="MapFormatException"/> is the expected way to
 /// refuse it; anything else escapes and is a finding. An accepted document must re-encode through every
 /// format that can carry it to the same content hash, or the target throws. JSON is also read through a 7-byte
-/// window, as files are read a window at a time: it must give the same map or the same error.
+/// window, as files are read a window at a time: it must give the same map or the same error. And what a format
+/// reads, its library's own API must read to the same map through the adapter.
 /// </summary>
 internal static class FuzzTarget
 {
@@ -26,6 +29,8 @@ internal static class FuzzTarget
             return;
         }
         if (formatName == "json") CheckWindow(input, null, map);
+        var native = ReadNatively(formatName, input);
+        if (!map.Equals(native)) throw new InvalidOperationException($"{formatName}: the format read {map}, its library {native}");
         var hash = map.ContentHash;
         foreach (var other in MapFormatRegistry.Default.Formats)
         {
@@ -42,6 +47,17 @@ internal static class FuzzTarget
                 throw new InvalidOperationException($"{format.Name} -> {other.Name} changed the content hash");
         }
     }
+
+    private static readonly YamlDotNet.Serialization.IDeserializer NativeYaml = new YamlDotNet.Serialization.DeserializerBuilder().WithImmutableMaps().Build();
+
+    // Each library's own entry point, through the adapter; an exception escapes and is a finding.
+    private static ImmutableMap<string, object?>? ReadNatively(string name, byte[] input) => name switch
+    {
+        "json" => System.Text.Json.JsonSerializer.Deserialize<ImmutableMap<string, object?>>(input),
+        "yaml" => NativeYaml.Deserialize<ImmutableMap<string, object?>>(YamlMapFormat.CreateParser(new StringReader(System.Text.Encoding.UTF8.GetString(input)))),
+        "msgpack" => MessagePack.MessagePackSerializer.Deserialize<ImmutableMap<string, object?>>(input, ImmutableMapResolver.Options),
+        _ => ProtoBuf.Serializer.Deserialize<ImmutableMap<string, object?>>(new MemoryStream(input)),
+    };
 
     private static void CheckWindow(byte[] input, MapFormatException? wholeError, ImmutableMap<string, object?>? whole)
     {
