@@ -45,6 +45,11 @@ public sealed partial class CompositionTests : IDisposable
     [InlineData("epochs=#x", "\"#x\"")]
     [InlineData("epochs=/data/x=y", "\"/data/x=y\"")]
     [InlineData("epochs=0o17", "15")]
+    [InlineData("epochs=[1, 2", "\"[1, 2\"")]
+    [InlineData("epochs={x: 1", "\"{x: 1\"")]
+    [InlineData("epochs=*star*", "\"*star*\"")]
+    [InlineData("epochs=!important", "\"!important\"")]
+    [InlineData("epochs='1e400'", "\"1e400\"")]
     public void Override_values_are_read_as_YAML_1_2_flow_nodes(string text, string expected)
     {
         var change = ConfigOverride.Parse(text);
@@ -61,10 +66,29 @@ public sealed partial class CompositionTests : IDisposable
     [InlineData("optimizer.lr", "override 'optimizer.lr': expected PATH=VALUE (or ~PATH to remove a key)")]
     [InlineData("=1", "override '=1': the path is empty")]
     [InlineData("a..b=1", "override 'a..b=1': Malformed path 'a..b' at column 3: expected a key after '.'.")]
+    // A value YAML reads as a number or a collection keeps the model's rules, as in a file: never the string it was typed as.
+    [InlineData("optimizer.lr=1e400", "override 'optimizer.lr=1e400': the number 1e400 overflows a 64-bit float")]
+    [InlineData("seed=18446744073709551616", "override 'seed=18446744073709551616': the integer 18446744073709551616 is outside the range -2^63..2^64-1")]
+    [InlineData("seed=[1, -1e999]", "override 'seed=[1, -1e999]': at [1] in the value: the number -1e999 overflows a 64-bit float")]
+    [InlineData("seed={a: {x: 1, x: 2}}", "override 'seed={a: {x: 1, x: 2}}': at a.x in the value: the key \"x\" appears more than once")]
+    [InlineData("seed=[*a]", "override 'seed=[*a]': at [0] in the value: the alias *a refers to no complete anchor (an unknown anchor, or one that contains this alias)")]
+    [InlineData("seed=\"\\ud800\"", "override 'seed=\"\\ud800\"': the quoted value is not one YAML string (While scanning a quoted scalar, found invalid Unicode surrogates)")]
+    [InlineData("seed=\"abc", "override 'seed=\"abc': the quoted value is not one YAML string (While scanning a quoted scalar, found unexpected end of stream)")]
+    [InlineData("seed='it's'", "override 'seed='it's'': the quoted value is not one YAML string (While parsing a flow mapping, did not find expected ',' or '}')")]
     public void Override_errors_name_the_override_the_path_and_why(string text, string message)
     {
         var e = Assert.Throws<ConfigOverrideException>(() => ConfigOverride.Parse(text).ApplyTo(Config));
         Assert.Equal(message, e.Message);
+    }
+
+    [Fact]
+    public void An_override_value_with_a_lone_surrogate_is_refused_where_it_is_parsed()
+    {
+        // Only a .NET string can carry one (a file's bytes are strict UTF-8): YamlDotNet's scanner lets it through.
+        // A [Fact], not [InlineData]: xUnit's theory data would not keep a lone surrogate.
+        var e = Assert.Throws<ConfigOverrideException>(() => ConfigOverride.Parse("seed=a\ud800"));
+        Assert.Equal("override 'seed=a\ud800': the string contains a lone surrogate, which is not a Unicode scalar value", e.Message);
+        Assert.Throws<ConfigOverrideException>(() => ConfigOverride.Parse("seed=[\udc00]"));
     }
 
     /// <summary>The same overrides applied to a nested Dictionary by hand: the reference the real thing must agree with.</summary>

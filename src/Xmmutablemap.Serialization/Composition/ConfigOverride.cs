@@ -50,7 +50,8 @@ public sealed record ConfigOverride
     }
 
     /// <summary>Parses an override.</summary>
-    /// <exception cref="ConfigOverrideException">It is malformed: no <c>=</c>, an empty or malformed path.</exception>
+    /// <exception cref="ConfigOverrideException">It is malformed: no <c>=</c>, an empty or malformed path, or a value
+    /// that YAML reads as a number or a collection but that breaks a rule of the data model (<c>1e400</c>, <c>{x: 1, x: 2}</c>).</exception>
     public static ConfigOverride Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -68,7 +69,19 @@ public sealed record ConfigOverride
         if (path.Length == 0) throw new ConfigOverrideException(text, "the path is empty");
         if (!ModelPath.TryParse(path, out _, out string? error)) throw new ConfigOverrideException(text, error);
         bool hasValue = equals >= 0;
-        return new ConfigOverride(text, kind, path, hasValue, hasValue ? YamlFlowValue.Parse(rest[(equals + 1)..]) : null);
+        return new ConfigOverride(text, kind, path, hasValue, hasValue ? ParseValue(text, rest[(equals + 1)..]) : null);
+    }
+
+    private static object? ParseValue(string text, string value)
+    {
+        try
+        {
+            return YamlFlowValue.Parse(value);
+        }
+        catch (Documents.DocumentException e)
+        {
+            throw new ConfigOverrideException(text, e.Path.Length == 0 ? e.Reason : $"at {e.Path} in the value: {e.Reason}", e);
+        }
     }
 
     /// <summary>Applies the override to <paramref name="map"/>, sharing every untouched subtree.</summary>
