@@ -96,6 +96,7 @@ internal static class HostileCorpus
         // protobuf
         ["protobuf: 2000 nested lists"] = (ProtobufMapFormat.Instance, () => NestedProtobufLists(2000), "deeper than the limit of 64"),
         ["protobuf: length beyond the input"] = (ProtobufMapFormat.Instance, () => Hex("0affffffff0f0a"), "runs past the end"),
+        ["protobuf: field tag of 6 bytes"] = (ProtobufMapFormat.Instance, () => Hex("88888888880038"), "byte 0: protobuf: a field tag is longer than 5 bytes"),
         ["protobuf: varint of 11 bytes"] = (ProtobufMapFormat.Instance, () => Hex("10ffffffffffffffffffff01"), "varint"),
         ["protobuf: truncated varint"] = (ProtobufMapFormat.Instance, () => Hex("0a080a01612203188080"), "ends in the middle"),
         ["protobuf: duplicate key"] = (ProtobufMapFormat.Instance, () => Hex("0a070a016122021802" + "0a070a016122021804"), "appears more than once"),

@@ -200,11 +200,18 @@ internal sealed class ProtobufMapReader
 
     private (int Field, int Wire) ReadTag(int end)
     {
+        int start = _position;
         ulong tag = ReadVarint(end);
+        // A tag is a 32-bit varint: at most 5 bytes. A longer, zero-padded one (88 88 88 88 88 00) is refused, as
+        // protobuf-net refuses it, so the format and its library's own API agree on what is a message.
+        if (_position - start > 5) throw TagTooLong(start);
         ulong field = tag >> 3;
         if (field == 0 || field > 536_870_911) throw BadFieldNumber(field);
         return ((int)field, (int)(tag & 7));
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private DocumentException TagTooLong(int at) => Error("a field tag is longer than 5 bytes", at);
 
     private void Expect(int wire, int expected, string name)
     {
